@@ -1,0 +1,1 @@
+"""Reusable behaviors: talk details, speakers, takeaways and resources."""

@@ -1,0 +1,72 @@
+"""``collective.confrecap.talk``: what kind of session it was, when, where."""
+
+from collective.confrecap import _
+from collective.confrecap.fields import HttpURL
+from collective.confrecap.fields import SessionDate
+from plone.autoform.interfaces import IFormFieldProvider
+from plone.supermodel import model
+from zope import schema
+from zope.interface import provider
+
+
+@provider(IFormFieldProvider)
+class ITalk(model.Schema):
+    """Details of a talk or activity at a conference."""
+
+    talk_kind = schema.Choice(
+        title=_("label_talk_kind", default="Kind"),
+        description=_(
+            "help_talk_kind",
+            default="Keynote, talk, tutorial, workshop, panel, lightning talk, "
+            "social activity…",
+        ),
+        vocabulary="collective.confrecap.TalkKinds",
+        default="talk",
+        required=False,
+    )
+
+    track = schema.Choice(
+        title=_("label_track", default="Track"),
+        description=_(
+            "help_track", default="One of the tracks of the conference it belongs to."
+        ),
+        vocabulary="collective.confrecap.Tracks",
+        required=False,
+    )
+
+    session_date = SessionDate(
+        title=_("label_session_date", default="Date"),
+        description=_(
+            "help_session_date",
+            default="The day of the talk; it must lie within the conference dates.",
+        ),
+        required=False,
+    )
+
+    talk_url = HttpURL(
+        title=_("label_talk_url", default="Talk page"),
+        description=_(
+            "help_talk_url", default="The talk's page on the conference website."
+        ),
+        required=False,
+    )
+
+    slides_url = HttpURL(
+        title=_("label_slides_url", default="Slides"),
+        required=False,
+    )
+
+    video_url = HttpURL(
+        title=_("label_video_url", default="Video"),
+        required=False,
+    )
+
+    highlight = schema.Bool(
+        title=_("label_highlight", default="Highlight"),
+        description=_(
+            "help_highlight",
+            default="One of your favourites: listed first and marked as a highlight.",
+        ),
+        default=False,
+        required=False,
+    )

@@ -1,0 +1,1 @@
+"""Classic UI: views, listings, static resources."""

@@ -1,0 +1,1 @@
+"""Content types: Conference, Talk Recap and Resource List."""

@@ -1,0 +1,62 @@
+"""The Conference: an event that holds the coverage written about it."""
+
+from collective.confrecap import _
+from collective.confrecap.fields import check_tracks
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class IConference(model.Schema):
+    """A conference edition an author attended and wrote about.
+
+    Dates, location and website come from plone.app.event's behaviors, so a
+    Conference is an event for listings, calendars and iCal.
+    """
+
+    conference_format = schema.Choice(
+        title=_("label_conference_format", default="Format"),
+        description=_(
+            "help_conference_format",
+            default="Whether people met in person, online, or both.",
+        ),
+        vocabulary="collective.confrecap.ConferenceFormats",
+        required=False,
+    )
+
+    organizer = schema.TextLine(
+        title=_("label_organizer", default="Organizer"),
+        description=_(
+            "help_organizer", default="Who ran the conference, e.g. Six Feet Up."
+        ),
+        required=False,
+    )
+
+    tracks = schema.List(
+        title=_("label_tracks", default="Tracks"),
+        description=_(
+            "help_tracks",
+            default="The tracks of this edition, one per line, in the order "
+            "they should be listed (e.g. App Dev, Cloud, Culture).",
+        ),
+        value_type=schema.TextLine(title=_("label_track_name", default="Track")),
+        required=False,
+        default=[],
+        missing_value=[],
+        constraint=check_tracks,
+    )
+
+    coverage_note = schema.Text(
+        title=_("label_coverage_note", default="Coverage note"),
+        description=_(
+            "help_coverage_note",
+            default="Who covered this conference and why, e.g. a sponsorship.",
+        ),
+        required=False,
+    )
+
+
+@implementer(IConference)
+class Conference(Container):
+    """A folderish conference holding talk recaps and resource lists."""

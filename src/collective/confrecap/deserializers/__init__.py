@@ -1,0 +1,1 @@
+"""plone.restapi deserializers for the add-on's own fields."""

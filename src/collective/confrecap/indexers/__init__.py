@@ -1,0 +1,1 @@
+"""Catalog indexers: what listings, Collections and REST aggregates read."""

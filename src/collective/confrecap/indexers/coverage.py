@@ -1,0 +1,153 @@
+"""Index and metadata values of coverage content.
+
+Listings and the aggregate endpoints render from ``confrecap_data`` (one
+metadata column with everything a recap card needs), so they never have to
+wake the recap objects.
+"""
+
+from collective.confrecap.behaviors.resources import IResources
+from collective.confrecap.behaviors.speakers import ISpeakers
+from collective.confrecap.behaviors.takeaways import ITakeaways
+from collective.confrecap.behaviors.talk import ITalk
+from collective.confrecap.conference_lookup import find_conference
+from collective.confrecap.content.conference import IConference
+from collective.confrecap.content.resourcelist import IResourceList
+from collective.confrecap.content.talkrecap import ITalkRecap
+from plone.app.contenttypes.indexers import SearchableText
+from plone.dexterity.interfaces import IDexterityContent
+from plone.indexer.decorator import indexer
+from plone.uuid.interfaces import IUUID
+
+
+def speaker_names(obj):
+    return tuple(
+        row["name"].strip()
+        for row in (getattr(obj, "speakers", None) or [])
+        if row.get("name") and row["name"].strip()
+    )
+
+
+def _rows(rows, columns):
+    return [{column: row.get(column) for column in columns} for row in rows or []]
+
+
+@indexer(ISpeakers)
+def confrecap_speakers(obj):
+    names = speaker_names(obj)
+    if not names:
+        raise AttributeError("confrecap_speakers")
+    return names
+
+
+@indexer(ITalk)
+def confrecap_track(obj):
+    if not obj.track:
+        raise AttributeError("confrecap_track")
+    return obj.track
+
+
+@indexer(ITalk)
+def confrecap_kind(obj):
+    if not obj.talk_kind:
+        raise AttributeError("confrecap_kind")
+    return obj.talk_kind
+
+
+@indexer(ITalk)
+def confrecap_session_date(obj):
+    if not obj.session_date:
+        raise AttributeError("confrecap_session_date")
+    return obj.session_date
+
+
+@indexer(ITalk)
+def confrecap_highlight(obj):
+    return bool(obj.highlight)
+
+
+@indexer(IDexterityContent)
+def confrecap_conference(obj):
+    """UID of the Conference this item sits in (not set on the conference)."""
+    conference = find_conference(obj)
+    if conference is None or conference is obj:
+        raise AttributeError("confrecap_conference")
+    if IConference.providedBy(obj):
+        raise AttributeError("confrecap_conference")
+    return IUUID(conference)
+
+
+def coverage_data(obj):
+    """Everything a recap card, a conference header or an aggregate needs."""
+    data = {}
+    if IConference.providedBy(obj):
+        data.update(
+            conference_format=obj.conference_format,
+            organizer=obj.organizer,
+            tracks=list(obj.tracks or []),
+            event_url=getattr(obj, "event_url", None),
+            whole_day=getattr(obj, "whole_day", False),
+            open_end=getattr(obj, "open_end", False),
+        )
+    if ITalk.providedBy(obj):
+        data.update(
+            talk_kind=obj.talk_kind,
+            track=obj.track,
+            session_date=obj.session_date.isoformat() if obj.session_date else None,
+            talk_url=obj.talk_url,
+            slides_url=obj.slides_url,
+            video_url=obj.video_url,
+            highlight=bool(obj.highlight),
+        )
+    if ISpeakers.providedBy(obj):
+        data["speakers"] = _rows(obj.speakers, ("name", "url", "affiliation"))
+    if ITakeaways.providedBy(obj):
+        data["takeaways"] = list(obj.takeaways or [])
+        data["quotes"] = list(obj.quotes or [])
+    if IResources.providedBy(obj):
+        data["resources"] = _rows(
+            obj.resources, ("title", "url", "description", "kind")
+        )
+    return data
+
+
+@indexer(IDexterityContent)
+def confrecap_data(obj):
+    data = coverage_data(obj)
+    if not data:
+        raise AttributeError("confrecap_data")
+    return data
+
+
+def _coverage_text(obj):
+    parts = [SearchableText(obj)]
+    parts.extend(speaker_names(obj))
+    for row in getattr(obj, "speakers", None) or []:
+        parts.append(row.get("affiliation") or "")
+    parts.extend(getattr(obj, "takeaways", None) or [])
+    parts.extend(getattr(obj, "quotes", None) or [])
+    for row in getattr(obj, "resources", None) or []:
+        parts.append(row.get("title") or "")
+        parts.append(row.get("description") or "")
+    return " ".join(part for part in parts if part)
+
+
+@indexer(ITalkRecap)
+def SearchableText_talkrecap(obj):
+    return _coverage_text(obj)
+
+
+@indexer(IResourceList)
+def SearchableText_resourcelist(obj):
+    return _coverage_text(obj)
+
+
+@indexer(IConference)
+def SearchableText_conference(obj):
+    parts = [
+        SearchableText(obj),
+        getattr(obj, "location", None) or "",
+        obj.organizer or "",
+        " ".join(obj.tracks or []),
+        obj.coverage_note or "",
+    ]
+    return " ".join(part for part in parts if part)

@@ -1,0 +1,1 @@
+"""Upgrade steps, one module per profile version (``toNNNN.py``)."""

@@ -1,0 +1,1 @@
+"""Named vocabularies, all prefixed ``collective.confrecap.``."""

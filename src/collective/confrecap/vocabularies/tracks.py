@@ -1,0 +1,17 @@
+"""The tracks of the enclosing conference, for a recap's ``track`` menu."""
+
+from collective.confrecap.conference_lookup import find_conference
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+@provider(IVocabularyFactory)
+def tracks(context):
+    """Tracks of the conference ``context`` is in (or is); empty elsewhere."""
+    conference = find_conference(context)
+    names = getattr(conference, "tracks", None) or []
+    return SimpleVocabulary(
+        [SimpleTerm(name, title=name) for name in names], swallow_duplicates=True
+    )
