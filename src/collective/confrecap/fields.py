@@ -8,9 +8,11 @@ from collective.z3cform.datagridfield.interfaces import IRow
 from collective.z3cform.datagridfield.row import DictRow
 from zope import schema
 from zope.interface import implementer
+from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IList
 from zope.schema.interfaces import IURI
+from zope.schema.interfaces import ValidationError
 
 
 class IHttpURL(IURI):
@@ -78,9 +80,7 @@ class SessionDate(schema.Date):
                         "last": last.isoformat(),
                     },
                 )
-            raise RecapValidationError(message, value).with_field_and_value(
-                self, value
-            )
+            raise RecapValidationError(message, value).with_field_and_value(self, value)
 
 
 class IRecapRow(IRow):
@@ -124,6 +124,10 @@ class RowList(schema.List):
         ).with_field_and_value(self, value)
 
     def _validate(self, value):
+        if self.value_type is None:  # the default, checked while constructing
+            return super()._validate(value)
+        columns = schema.getFieldsInOrder(self.value_type.schema)
+        names = [name for name, _column in columns]
         for number, row in enumerate(value, start=1):
             if not isinstance(row, dict):
                 raise self.row_error(
@@ -131,21 +135,76 @@ class RowList(schema.List):
                     _("error_row_not_object", default="each row must be an object."),
                     value,
                 )
-            for name, column in schema.getFieldsInOrder(self.value_type.schema):
+            unknown = sorted(str(key) for key in set(row) - set(names))
+            if unknown:
+                raise self.row_error(
+                    number,
+                    _(
+                        "error_row_unknown_keys",
+                        default="unknown key ${unknown}; allowed are ${keys}.",
+                        mapping={
+                            "unknown": ", ".join(unknown),
+                            "keys": ", ".join(names),
+                        },
+                    ),
+                    value,
+                )
+            for name, column in columns:
                 cell = row.get(name)
-                if column.required and (
-                    cell is None or (isinstance(cell, str) and not cell.strip())
-                ):
+                empty = cell is None or (isinstance(cell, str) and not cell.strip())
+                if empty:
+                    if column.required:
+                        raise self.row_error(
+                            number,
+                            _(
+                                "error_row_column_missing",
+                                default="${column} is required.",
+                                mapping={"column": column.title},
+                            ),
+                            value,
+                        )
+                    continue
+                column = column.bind(self.context)
+                if IChoice.providedBy(column) and cell not in column.vocabulary:
                     raise self.row_error(
                         number,
                         _(
-                            "error_row_column_missing",
-                            default="${column} is required.",
-                            mapping={"column": column.title},
+                            "error_row_choice",
+                            default="${column}: “${value}” is not one of ${choices}.",
+                            mapping={
+                                "column": column.title,
+                                "value": cell,
+                                "choices": ", ".join(
+                                    term.token for term in column.vocabulary
+                                ),
+                            },
                         ),
                         value,
                     )
-        super()._validate(value)
+                try:
+                    column.validate(cell)
+                except ValidationError as error:
+                    raise self.row_error(
+                        number,
+                        _(
+                            "error_row_cell",
+                            default="${column}: ${message}",
+                            mapping={"column": column.title, "message": error.doc()},
+                        ),
+                        value,
+                    ) from error
+        # The rows are valid; let zope.schema check the list itself (and the
+        # row field, which wants every column present: an omitted optional
+        # column is simply empty).
+        super()._validate(
+            [
+                {
+                    name: None if row.get(name) in (None, "") else row[name]
+                    for name in names
+                }
+                for row in value
+            ]
+        )
 
 
 def check_tracks(value):
