@@ -1,0 +1,1 @@
+"""REST API services: ``@recap``, ``@speakers`` and ``@resources``."""

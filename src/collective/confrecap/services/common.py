@@ -1,0 +1,130 @@
+"""Shared helpers of the REST services: parameters, errors, references.
+
+Every service answers invalid input with ``400`` and a body that names the
+field at fault::
+
+    {"type": "BadRequest",
+     "message": "kind: “podcast” is not one of tool, library, …",
+     "errors": [{"field": "kind", "message": "“podcast” is not one of …"}]}
+"""
+
+from plone.restapi.batching import HypermediaBatch
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
+
+
+class InvalidParameter(Exception):
+    """A query string parameter a client got wrong."""
+
+    def __init__(self, field, message):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def error_body(error):
+    return {
+        "type": "BadRequest",
+        "message": str(error),
+        "errors": [{"field": error.field, "message": error.message}],
+    }
+
+
+def reply_error(request, error):
+    request.response.setStatus(400)
+    return error_body(error)
+
+
+def form_values(request, name):
+    """The values of a query string parameter given once or repeated."""
+    value = request.form.get(name)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+
+
+def form_value(request, name):
+    values = form_values(request, name)
+    if len(values) > 1:
+        raise InvalidParameter(name, "give it once.")
+    return values[0] if values else None
+
+
+def _integer(request, name, minimum):
+    value = form_value(request, name)
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise InvalidParameter(name, f"“{value}” is not a whole number.") from None
+    if number < minimum:
+        raise InvalidParameter(name, f"must be {minimum} or more, not {number}.")
+    return number
+
+
+def check_batching(request):
+    """Refuse ``b_start``/``b_size`` values plone.batching cannot page by."""
+    _integer(request, "b_start", 0)
+    _integer(request, "b_size", 1)
+
+
+def batched(request, items):
+    """``{"@id", "items", "items_total", "batching"?}`` as ``@search`` gives."""
+    check_batching(request)
+    batch = HypermediaBatch(request, items)
+    result = {
+        "@id": batch.canonical_url,
+        "items": list(batch),
+        "items_total": batch.items_total,
+    }
+    links = batch.links
+    if links:
+        result["batching"] = links
+    return result
+
+
+class Terms:
+    """Token → ``{"token", "title"}`` for a named vocabulary, translated once."""
+
+    def __init__(self, name, context, request):
+        vocabulary = getUtility(IVocabularyFactory, name=name)(context)
+        self.terms = {
+            term.token: {
+                "token": term.token,
+                "title": translate(term.title or term.token, context=request),
+            }
+            for term in vocabulary
+        }
+
+    def __call__(self, token):
+        if token is None:
+            return None
+        return self.terms.get(token, {"token": token, "title": token})
+
+    def __contains__(self, token):
+        return token in self.terms
+
+
+def reference(item):
+    """A link to a recap or resource list, from a summary or an aggregate
+    reference (``url``/``uid``/``title``/``portal_type``/``review_state``)."""
+    return {
+        "@id": item.get("url"),
+        "@type": item.get("portal_type"),
+        "uid": item.get("uid"),
+        "title": item.get("title"),
+        "review_state": item.get("review_state"),
+    }
+
+
+def resource_row(row, kinds):
+    return {
+        "url": row.get("url"),
+        "title": row.get("title"),
+        "description": row.get("description"),
+        "kind": kinds(row.get("kind") or "other"),
+    }
