@@ -1,0 +1,1 @@
+"""Markdown import and export of conference coverage, in pure Python."""
