@@ -1,0 +1,138 @@
+# collective.confrecap developer commands. `make help` lists them.
+#
+# Everything is installed into .venv (Python $(PYTHON_VERSION)) from the pins in
+# constraints.txt. uv is used when it is on PATH; otherwise a pinned uv is
+# bootstrapped into .tools/ with the system python3.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= python3
+PYTHON_VERSION ?= 3.11
+UV_VERSION ?= 0.13.9
+EXCLUDE_NEWER ?= 2026-09-12
+
+VENV := .venv
+VENV_PYTHON := $(VENV)/bin/python
+INSTALL_STAMP := $(VENV)/.install-stamp
+
+INSTANCE ?= instance
+PORT ?= 8080
+HOST ?= 127.0.0.1
+SITE_ID ?= Plone
+ADMIN_PASSWORD ?= admin
+export ADMIN_PASSWORD SITE_ID
+
+PYTEST_ARGS ?=
+
+# uv: the one on PATH, or a pinned copy in .tools/ (bootstrapped on demand).
+UV_ON_PATH := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV_ON_PATH),)
+UV := .tools/bin/uv
+UV_DEP := $(UV)
+else
+UV := $(UV_ON_PATH)
+UV_DEP :=
+endif
+export UV_NO_PROGRESS := 1
+
+LINT_DIRS := $(wildcard src tests scripts benchmarks)
+ZPRETTY_FILES = $(shell find src -name '*.zcml' -o -name '*.xml' | sort)
+
+.PHONY: help
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+# --- environment -------------------------------------------------------------
+
+.tools/bin/uv:
+	@echo "==> Bootstrapping uv $(UV_VERSION) into .tools/ (uv is not on PATH)"
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(INSTALL_STAMP): setup.py constraints.txt Makefile $(UV_DEP)
+	@echo "==> Installing collective.confrecap[test,dev] into $(VENV) (pins: constraints.txt)"
+	@if [ ! -x $(VENV_PYTHON) ]; then \
+		$(UV) venv --python $(PYTHON_VERSION) $(VENV); \
+	fi
+	$(UV) pip install --python $(VENV_PYTHON) --exclude-newer $(EXCLUDE_NEWER) \
+		-c constraints.txt Plone -e ".[test,dev]"
+	@touch $@
+
+# Node tooling for the browser tests (axe-core), when the repo has a package.json.
+ifneq ($(wildcard package.json),)
+NODE_STAMP := node_modules/.install-stamp
+$(NODE_STAMP): package.json $(wildcard package-lock.json)
+	@command -v npm >/dev/null || { echo "npm is needed for the browser tests' node tooling (Debian: apt-get install nodejs npm)"; exit 1; }
+	@echo "==> Installing node tooling from package.json into node_modules/"
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	@touch $@
+endif
+
+.PHONY: install
+install: $(INSTALL_STAMP) $(NODE_STAMP) ## Create .venv (Plone + the add-on with test/dev extras, pinned) and node_modules
+
+# --- running -----------------------------------------------------------------
+
+$(INSTANCE)/etc/zope.conf: scripts/make_instance.py $(wildcard instance-templates/*) | $(INSTALL_STAMP)
+	$(VENV_PYTHON) scripts/make_instance.py $(INSTANCE)
+
+.PHONY: instance
+instance: $(INSTANCE)/etc/zope.conf ## Create the Zope instance (FileStorage + blobs in instance/var)
+
+.PHONY: start
+start: install instance ## Create/update the site and serve http://localhost:PORT/Plone (PORT=8080)
+	@echo "==> Preparing Plone site '$(SITE_ID)' (created only if missing; content is kept)"
+	$(VENV)/bin/zconsole run $(INSTANCE)/etc/zope.conf scripts/setup_site.py
+	@echo
+	@echo "  Plone site:  http://localhost:$(PORT)/$(SITE_ID)"
+	@echo "  Zope root:   http://localhost:$(PORT)/  (ZMI: /manage)"
+	@echo "  Login:       admin / $(ADMIN_PASSWORD)   (password fixed when $(INSTANCE)/ was created)"
+	@echo "  Logs:        $(INSTANCE)/var/log/   Stop with Ctrl-C."
+	@echo
+	$(VENV)/bin/runwsgi $(INSTANCE)/etc/zope.ini http_port=$(PORT) http_host=$(HOST)
+
+# --- quality -----------------------------------------------------------------
+
+.PHONY: test
+test: install ## Run the whole test suite (pytest; browser tests use /usr/bin/chromium)
+	$(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## ruff check, ruff format --check, zpretty --check (runs all, fails if any fails)
+	@status=0; \
+	echo "==> ruff check $(LINT_DIRS)"; $(VENV)/bin/ruff check $(LINT_DIRS) || status=1; \
+	echo "==> ruff format --check $(LINT_DIRS)"; $(VENV)/bin/ruff format --check $(LINT_DIRS) || status=1; \
+	echo "==> zpretty --check (*.zcml, *.xml under src/)"; $(VENV)/bin/zpretty --check $(ZPRETTY_FILES) || status=1; \
+	exit $$status
+
+.PHONY: format
+format: install ## ruff format, ruff check --fix, zpretty -i
+	$(VENV)/bin/ruff format $(LINT_DIRS)
+	$(VENV)/bin/ruff check --fix $(LINT_DIRS)
+	$(VENV)/bin/zpretty -i $(ZPRETTY_FILES)
+
+# --- pins --------------------------------------------------------------------
+
+.PHONY: constraints
+constraints: $(UV_DEP) ## Re-pin constraints.txt from requirements.in, then versions.cfg
+	$(UV) pip compile --python $(PYTHON_VERSION) --exclude-newer $(EXCLUDE_NEWER) \
+		--no-header requirements.in -o constraints.txt
+	@$(MAKE) versions
+
+.PHONY: versions
+versions: ## Regenerate buildout's versions.cfg from constraints.txt
+	$(PYTHON) scripts/constraints_to_versions.py constraints.txt versions.cfg
+
+# --- housekeeping ------------------------------------------------------------
+
+.PHONY: clean
+clean: ## Remove .venv, .tools, instance/, buildout artefacts and caches
+	rm -rf $(VENV) .tools $(INSTANCE) node_modules
+	rm -rf bin develop-eggs eggs parts downloads var .installed.cfg .mr.developer.cfg
+	rm -rf .pytest_cache .ruff_cache .hypothesis test-results build dist
+	find src tests scripts -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
+	find src -name '*.egg-info' -type d -prune -exec rm -rf {} + 2>/dev/null || true
