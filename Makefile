@@ -110,9 +110,9 @@ lint: install ## ruff check, ruff format --check, zpretty --check (runs all, fai
 	exit $$status
 
 .PHONY: format
-format: install ## ruff format, ruff check --fix, zpretty -i
-	$(VENV)/bin/ruff format $(LINT_DIRS)
+format: install ## ruff check --fix (imports etc.), ruff format, zpretty -i
 	$(VENV)/bin/ruff check --fix $(LINT_DIRS)
+	$(VENV)/bin/ruff format $(LINT_DIRS)
 	$(VENV)/bin/zpretty -i $(ZPRETTY_FILES)
 
 # --- pins --------------------------------------------------------------------

@@ -9,6 +9,7 @@ Standard library only, so it runs before any environment exists.
 """
 
 from pathlib import Path
+
 import re
 import sys
 

@@ -11,8 +11,9 @@ Usage: python scripts/make_instance.py [INSTANCE_DIR]   (default: instance)
   when there is no ``Data.fs`` yet. Zope turns it into a user at first start.
 """
 
-import os
 from pathlib import Path
+
+import os
 import sys
 
 

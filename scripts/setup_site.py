@@ -17,13 +17,14 @@ Environment: ``SITE_ID`` (default ``Plone``), ``SITE_TITLE``,
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
-import os
 from plone.base.utils import get_installer
 from plone.distribution.api import site as site_api
-import transaction
 from zope.component.hooks import setSite
 from zope.event import notify
 from zope.traversing.interfaces import BeforeTraverseEvent
+
+import os
+import transaction
 
 
 SITE_ID = os.environ.get("SITE_ID") or "Plone"
