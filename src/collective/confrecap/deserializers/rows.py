@@ -7,6 +7,7 @@ This one answers with the row, the column and the problem.
 """
 
 from collective.confrecap import _
+from collective.confrecap.errors import RecapValidationError
 from collective.confrecap.fields import IRowList
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
 from plone.dexterity.interfaces import IDexterityContent
@@ -27,11 +28,14 @@ class RowListDeserializer(DefaultFieldDeserializer):
 
     def __call__(self, value):
         if not isinstance(value, list):
-            raise self.field.row_error(
-                0,
-                _("error_rows_not_list", default="expected a list of objects."),
+            raise RecapValidationError(
+                _(
+                    "error_rows_not_list",
+                    default="${field}: expected a list of objects.",
+                    mapping={"field": self.field.title},
+                ),
                 value,
-            )
+            ).with_field_and_value(self.field, value)
         rows = [self.row(number, row) for number, row in enumerate(value, start=1)]
         self.field.validate(rows)
         return rows
@@ -60,7 +64,9 @@ class RowListDeserializer(DefaultFieldDeserializer):
                 ),
                 row,
             )
-        return {name: self.cell(number, column, row.get(name)) for name, column in columns}
+        return {
+            name: self.cell(number, column, row.get(name)) for name, column in columns
+        }
 
     def cell(self, number, column, value):
         if IChoice.providedBy(column) and isinstance(value, dict):
