@@ -1,0 +1,138 @@
+"""``talkrecap-view``: one recap with its speakers, links, takeaways,
+quotes, body and resources, and the previous/next recap of its conference
+(found through the catalog, so only recaps the user may view are linked)."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from collective.confrecap.browser.conference import recap_links
+from collective.confrecap.browser.conference import resource_groups
+from collective.confrecap.browser.conference import rich_text
+from collective.confrecap.browser.utils import event_dates
+from collective.confrecap.browser.utils import json_ld
+from collective.confrecap.browser.utils import ld_conference
+from collective.confrecap.browser.utils import ld_talk
+from collective.confrecap.browser.utils import MacrosMixin
+from collective.confrecap.browser.utils import session_day
+from collective.confrecap.browser.utils import speaker_rows
+from collective.confrecap.browser.utils import talk_kind_title
+from collective.confrecap.conference_lookup import find_conference
+from collective.confrecap.indexers.coverage import coverage_data
+from collective.confrecap.listing import recap_brains
+from plone.memoize.instance import memoize
+from plone.uuid.interfaces import IUUID
+from Products.Five import BrowserView
+
+
+class TalkRecapView(MacrosMixin, BrowserView):
+    @memoize
+    def data(self):
+        """The same values the catalog keeps for this recap."""
+        data = coverage_data(self.context)
+        data.update(
+            uid=IUUID(self.context, None),
+            url=self.context.absolute_url(),
+            title=self.context.Title(),
+            description=self.context.Description(),
+        )
+        return data
+
+    def speakers(self):
+        return speaker_rows(self.data().get("speakers"))
+
+    def kind(self):
+        return talk_kind_title(self.data().get("talk_kind"), self.request)
+
+    def track(self):
+        return self.data().get("track")
+
+    def day(self):
+        return session_day(self.data().get("session_date"))
+
+    def highlight(self):
+        return bool(self.data().get("highlight"))
+
+    def links(self):
+        return recap_links(self.data())
+
+    def takeaways(self):
+        return self.data().get("takeaways") or []
+
+    def quotes(self):
+        return self.data().get("quotes") or []
+
+    def body(self):
+        return rich_text(self.context)
+
+    def resource_groups(self):
+        return resource_groups(self.data().get("resources") or [], self.request)
+
+    @memoize
+    def conference(self):
+        return find_conference(aq_parent(aq_inner(self.context)))
+
+    def conference_info(self):
+        conference = self.conference()
+        if conference is None:
+            return None
+        return {
+            "title": conference.Title(),
+            "url": conference.absolute_url(),
+            "dates": event_dates(
+                conference,
+                getattr(conference, "start", None),
+                getattr(conference, "end", None),
+                getattr(conference, "whole_day", True),
+                getattr(conference, "open_end", False),
+            ),
+        }
+
+    @memoize
+    def neighbours(self):
+        """``(previous, next)`` recap in the same folder, by position."""
+        parent = aq_parent(aq_inner(self.context))
+        brains = list(recap_brains(parent, depth=1))
+        uid = IUUID(self.context, None)
+        uids = [brain.UID for brain in brains]
+        if uid not in uids:
+            return None, None
+        index = uids.index(uid)
+
+        def ref(position):
+            if 0 <= position < len(brains):
+                brain = brains[position]
+                return {"title": brain.Title, "url": brain.getURL()}
+            return None
+
+        return ref(index - 1), ref(index + 1)
+
+    def previous(self):
+        return self.neighbours()[0]
+
+    def next(self):
+        return self.neighbours()[1]
+
+    def json_ld(self):
+        conference = self.conference()
+        super_event = None
+        if conference is not None:
+            super_event = ld_conference(
+                conference.Title(),
+                conference.absolute_url(),
+                getattr(conference, "start", None),
+                getattr(conference, "end", None),
+                getattr(conference, "location", None),
+                conference.conference_format,
+                event_url=getattr(conference, "event_url", None),
+                organizer=conference.organizer,
+            )
+        data = self.data()
+        article = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": data["title"],
+            "description": data["description"] or None,
+            "url": data["url"],
+            "about": ld_talk(data, super_event),
+            "keywords": list(self.context.Subject()) or None,
+        }
+        return json_ld({key: value for key, value in article.items() if value})

@@ -1,0 +1,298 @@
+"""Helpers shared by the Classic UI views: dates, vocabulary titles,
+speakers, batching and schema.org JSON-LD.
+
+Everything here works on plain values or on the summaries
+:func:`collective.confrecap.listing.summarize` makes of catalog brains, so
+the views that use it never wake a recap object.
+"""
+
+from collective.confrecap.vocabularies.kinds import CONFERENCE_FORMATS
+from collective.confrecap.vocabularies.kinds import RESOURCE_KINDS
+from collective.confrecap.vocabularies.kinds import TALK_KINDS
+from DateTime import DateTime
+from plone import api
+from plone.app.event.base import dates_for_display
+from plone.batching import Batch
+from plone.event.interfaces import IEventAccessor
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+from zope.interface import implementer
+
+import datetime
+import json
+import re
+
+
+RESOURCE_KIND_ORDER = tuple(token for token, title in RESOURCE_KINDS)
+TALK_KIND_TITLES = dict(TALK_KINDS)
+RESOURCE_KIND_TITLES = dict(RESOURCE_KINDS)
+FORMAT_TITLES = dict(CONFERENCE_FORMATS)
+
+TEAM_RE = re.compile(r"\b(team|crew|group|staff|folks)\b", re.IGNORECASE)
+
+
+def title_of(token, titles, request):
+    """The translated title of a vocabulary token (the token if unknown)."""
+    if not token:
+        return None
+    message = titles.get(token)
+    if message is None:
+        return token
+    return translate(message, context=request)
+
+
+def talk_kind_title(token, request):
+    return title_of(token, TALK_KIND_TITLES, request)
+
+
+def resource_kind_title(token, request):
+    return title_of(token, RESOURCE_KIND_TITLES, request)
+
+
+def format_title(token, request):
+    return title_of(token, FORMAT_TITLES, request)
+
+
+# Dates ------------------------------------------------------------------
+
+
+@implementer(IEventAccessor)
+class _DatesAccessor:
+    """Just enough of an event accessor for ``dates_for_display``, built
+    from metadata (a brain's ``start``/``end`` and ``confrecap_data``)."""
+
+    def __init__(self, context, start, end, whole_day, open_end):
+        self.context = context
+        self.start = _as_datetime(start)
+        self.end = _as_datetime(end) or self.start
+        self.whole_day = bool(whole_day)
+        self.open_end = bool(open_end)
+
+
+def _as_datetime(value):
+    if value is None:
+        return None
+    if isinstance(value, DateTime):
+        return value.asdatetime()
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime(value.year, value.month, value.day)
+    return None
+
+
+def event_dates(context, start, end, whole_day=True, open_end=False):
+    """How to show a conference's dates: one day, a range or an open end.
+
+    ``{"mode": "day" | "range" | "open", "start_date", "end_date",
+    "start_iso", "end_iso"}`` from plone.app.event's ``dates_for_display``
+    (localized like every other event in the site), or ``None`` without a
+    start date.
+    """
+    if _as_datetime(start) is None:
+        return None
+    accessor = _DatesAccessor(context, start, end, whole_day, open_end)
+    info = dates_for_display(accessor)
+    if info is None:
+        return None
+    if info["open_end"]:
+        mode = "open"
+    elif info["same_day"]:
+        mode = "day"
+    else:
+        mode = "range"
+    return {
+        "mode": mode,
+        "start_date": info["start_date"],
+        "end_date": info["end_date"],
+        "start_iso": info["start_iso"],
+        "end_iso": info["end_iso"],
+    }
+
+
+def session_day(iso_date):
+    """``{"iso", "label"}`` for a ``YYYY-MM-DD`` session date (or ``None``)."""
+    if not iso_date:
+        return None
+    try:
+        label = api.portal.get_localized_time(
+            datetime=DateTime(iso_date), long_format=False
+        )
+    except Exception:  # a value we cannot parse is shown as it is
+        label = iso_date
+    return {"iso": iso_date, "label": label}
+
+
+# Speakers ---------------------------------------------------------------
+
+
+def is_team(name):
+    return bool(TEAM_RE.search(name or ""))
+
+
+def speaker_rows(speakers):
+    """Speaker rows with the separator that makes them read as a sentence:
+    ``A``, ``A and B``, ``A, B and C``."""
+    rows = [row for row in speakers or [] if (row.get("name") or "").strip()]
+    result = []
+    for index, row in enumerate(rows):
+        if index == len(rows) - 1:
+            separator = ""
+        elif index == len(rows) - 2:
+            separator = "and"
+        else:
+            separator = "comma"
+        result.append(
+            {
+                "name": row["name"].strip(),
+                "url": row.get("url") or None,
+                "affiliation": row.get("affiliation") or None,
+                "separator": separator,
+                "team": is_team(row["name"]),
+            }
+        )
+    return result
+
+
+# Batching ---------------------------------------------------------------
+
+
+def batch(sequence, request, size):
+    """A plone.batching ``Batch`` of ``sequence`` at the request's ``b_start``."""
+    try:
+        start = max(int(request.form.get("b_start", 0)), 0)
+    except (TypeError, ValueError):
+        start = 0
+    return Batch(sequence, size, start)
+
+
+def regroup(entries, key):
+    """Consecutive ``(group, item)`` pairs back into ``[{key, items}]``."""
+    groups = []
+    for group, item in entries:
+        if not groups or groups[-1][key] != group:
+            groups.append({key: group, "cards": []})
+        groups[-1]["cards"].append(item)
+    return groups
+
+
+# JSON-LD ----------------------------------------------------------------
+
+
+def json_ld(data):
+    """``data`` as JSON safe to put inside ``<script>``: no ``</script>``,
+    ``<!--`` or ``]]>`` can end it early (``<``, ``>`` and ``&`` are written
+    as JSON unicode escapes, which parse back to the same text)."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _compact(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def ld_performer(row):
+    return _compact(
+        {
+            "@type": "PerformingGroup" if is_team(row.get("name")) else "Person",
+            "name": row.get("name"),
+            "url": row.get("url"),
+            "affiliation": (
+                {"@type": "Organization", "name": row["affiliation"]}
+                if row.get("affiliation")
+                else None
+            ),
+        }
+    )
+
+
+def ld_talk(summary, conference=None):
+    """A recap's talk as a schema.org ``Event``."""
+    return _compact(
+        {
+            "@type": "Event",
+            "name": summary.get("title"),
+            "startDate": summary.get("session_date"),
+            "url": summary.get("talk_url") or summary.get("url"),
+            "performer": [ld_performer(row) for row in summary.get("speakers") or []],
+            "superEvent": conference,
+        }
+    )
+
+
+def ld_iso(value):
+    value = _as_datetime(value)
+    return value.isoformat() if value else None
+
+
+def ld_conference(
+    name, url, start=None, end=None, location=None, conference_format=None, **extra
+):
+    """A conference as a schema.org ``Event`` (without its sub-events)."""
+    modes = {
+        "in-person": "https://schema.org/OfflineEventAttendanceMode",
+        "online": "https://schema.org/OnlineEventAttendanceMode",
+        "hybrid": "https://schema.org/MixedEventAttendanceMode",
+    }
+    place = None
+    if conference_format == "online":
+        place = {"@type": "VirtualLocation", "url": extra.get("event_url") or url}
+    elif location:
+        place = {"@type": "Place", "name": location}
+    data = {
+        "@type": "Event",
+        "name": name,
+        "url": url,
+        "startDate": ld_iso(start),
+        "endDate": ld_iso(end),
+        "eventAttendanceMode": modes.get(conference_format),
+        "location": place,
+        "description": extra.get("description"),
+        "sameAs": extra.get("event_url"),
+        "organizer": (
+            {"@type": "Organization", "name": extra["organizer"]}
+            if extra.get("organizer")
+            else None
+        ),
+    }
+    return _compact(data)
+
+
+def ld_item_list(name, url, resources, start=0):
+    return _compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "ItemList",
+            "name": name,
+            "url": url,
+            "numberOfItems": len(resources),
+            "itemListElement": [
+                _compact(
+                    {
+                        "@type": "ListItem",
+                        "position": start + index + 1,
+                        "url": row.get("url"),
+                        "name": row.get("title"),
+                        "description": row.get("description"),
+                    }
+                )
+                for index, row in enumerate(resources)
+            ],
+        }
+    )
+
+
+class MacrosMixin:
+    """Gives a view ``view/macros/...``: the shared macros of this package."""
+
+    macros_template = ViewPageTemplateFile("templates/macros.pt")
+
+    @property
+    def macros(self):
+        return self.macros_template.macros
