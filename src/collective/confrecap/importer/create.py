@@ -1,0 +1,336 @@
+"""Create a Conference with its recaps and resource lists from a ConferencePlan.
+
+Every value goes through the Dexterity schema field it is stored in (bound to
+the new object), so bad data gives the same clear message a form would. All
+of it happens inside one savepoint: a failure part-way leaves nothing behind.
+"""
+
+from collective.confrecap.content.conference import IConference
+from collective.confrecap.importer.errors import RecapImportError
+from dataclasses import dataclass
+from dataclasses import field
+from DateTime import DateTime
+from datetime import date
+from datetime import datetime
+from datetime import time
+from plone import api
+from plone.app.event.base import default_timezone
+from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import iterSchemata
+from plone.i18n.normalizer.interfaces import IIDNormalizer
+from zope.component import getUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+from zope.interface import Invalid
+from zope.schema import getFields
+from zope.schema.interfaces import ValidationError
+
+import pytz
+import transaction
+
+
+class ConferenceExistsError(RecapImportError):
+    """The conference was imported before (and ``replace`` was not asked)."""
+
+
+class ImportValidationError(RecapImportError):
+    """A value of the document does not fit the content model."""
+
+
+@dataclass
+class ImportResult:
+    """What an import created."""
+
+    conference: object
+    recaps: list = field(default_factory=list)
+    resource_lists: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    replaced: bool = False
+
+    def summary(self):
+        return {
+            "conference": self.conference.Title(),
+            "url": self.conference.absolute_url(),
+            "review_state": review_state(self.conference),
+            "recaps": [recap.Title() for recap in self.recaps],
+            "resource_lists": [item.Title() for item in self.resource_lists],
+            "counts": {
+                "recaps": len(self.recaps),
+                "resource_lists": len(self.resource_lists),
+                "speakers": len(
+                    {s["name"] for r in self.recaps for s in (r.speakers or [])}
+                ),
+                "resources": sum(
+                    len(item.resources or [])
+                    for item in self.recaps + self.resource_lists
+                ),
+            },
+            "replaced": self.replaced,
+            "warnings": list(self.warnings),
+        }
+
+
+def conference_id(title):
+    """The id an imported conference gets (and is looked up by)."""
+    return getUtility(IIDNormalizer).normalize(title, max_length=100)
+
+
+def find_existing(container, plan):
+    """The Conference in ``container`` this plan would import again, or None."""
+    new_id = conference_id(plan.title)
+    existing = container.get(new_id) if new_id in container.objectIds() else None
+    if existing is not None:
+        return existing
+    title = plan.title.strip().casefold()
+    for item in container.objectValues():
+        if IConference.providedBy(item) and item.Title().strip().casefold() == title:
+            return item
+    return None
+
+
+def create_from_plan(container, plan, publish=False, replace=False):
+    """Create the conference ``plan`` describes in ``container``.
+
+    Returns an ImportResult. Raises a RecapImportError (and creates nothing)
+    when the document cannot be imported.
+    """
+    savepoint = transaction.savepoint()
+    try:
+        return _create(container, plan, publish, replace)
+    except Exception:
+        savepoint.rollback()
+        raise
+
+
+def _create(container, plan, publish, replace):
+    warnings = list(plan.warnings)
+    existing = find_existing(container, plan)
+    replaced = False
+    new_id = conference_id(plan.title)
+    if existing is not None:
+        if not IConference.providedBy(existing):
+            raise ConferenceExistsError(
+                f"“{existing.getId()}” already exists at {existing.absolute_url()} "
+                "and is not a conference; import into another folder."
+            )
+        if not replace:
+            raise ConferenceExistsError(
+                f"A conference “{existing.Title()}” already exists at "
+                f"{existing.absolute_url()}; use replace to update it."
+            )
+        new_id = existing.getId()
+        api.content.delete(existing, check_linkintegrity=False)
+        replaced = True
+    if new_id in container.objectIds():
+        raise ConferenceExistsError(
+            f"“{new_id}” already exists at {container[new_id].absolute_url()}; "
+            "import into another folder."
+        )
+
+    conference = api.content.create(
+        container=container, type="Conference", id=new_id, title=plan.title
+    )
+    tracks = list(plan.tracks)
+    for recap in plan.recaps:
+        if recap.track and recap.track.casefold() not in {t.casefold() for t in tracks}:
+            tracks.append(recap.track)
+    start, end = _dates(conference, plan, warnings)
+    _apply(
+        conference,
+        {
+            "title": plan.title,
+            "description": plan.description,
+            "text": _rich(plan.text_html),
+            "start": start,
+            "end": end,
+            "whole_day": plan.whole_day,
+            "location": plan.location,
+            "conference_format": plan.conference_format,
+            "event_url": plan.event_url,
+            "organizer": plan.organizer,
+            "tracks": tracks,
+            "coverage_note": plan.coverage_note,
+            "subjects": tuple(plan.subjects),
+        },
+        what=f"The conference “{plan.title}”",
+    )
+    if plan.author:
+        conference.setCreators((plan.author,))
+    if plan.date:
+        conference.setEffectiveDate(DateTime(plan.date.isoformat()))
+    if plan.image:
+        warnings.append(
+            f"The image '{plan.image}' was not imported: upload it as the "
+            "conference's lead image."
+        )
+    result = ImportResult(conference, warnings=warnings, replaced=replaced)
+
+    by_track = {t.casefold(): t for t in tracks}
+    for number, recap in enumerate(plan.recaps, start=1):
+        obj = api.content.create(
+            container=conference,
+            type="TalkRecap",
+            id=_new_id(conference, recap.title),
+            title=recap.title,
+        )
+        _apply(
+            obj,
+            {
+                "title": recap.title,
+                "description": recap.description,
+                "text": _rich(recap.text_html),
+                "talk_kind": recap.talk_kind,
+                "track": by_track.get(recap.track.casefold()) if recap.track else None,
+                "session_date": recap.session_date,
+                "talk_url": recap.talk_url,
+                "slides_url": recap.slides_url,
+                "video_url": recap.video_url,
+                "highlight": bool(recap.highlight),
+                "speakers": [_row(s) for s in recap.speakers],
+                "takeaways": list(recap.takeaways),
+                "quotes": list(recap.quotes),
+                "resources": [_row(r) for r in recap.resources],
+                "subjects": tuple(recap.subjects),
+            },
+            what=f"Recap {number} “{recap.title}”",
+        )
+        result.recaps.append(obj)
+    for number, resource_list in enumerate(plan.resource_lists, start=1):
+        obj = api.content.create(
+            container=conference,
+            type="ResourceList",
+            id=_new_id(conference, resource_list.title),
+            title=resource_list.title,
+        )
+        _apply(
+            obj,
+            {
+                "title": resource_list.title,
+                "description": resource_list.description,
+                "text": _rich(resource_list.text_html),
+                "resources": [_row(r) for r in resource_list.resources],
+            },
+            what=f"Resource list {number} “{resource_list.title}”",
+        )
+        result.resource_lists.append(obj)
+
+    if publish:
+        for obj in [conference, *result.recaps, *result.resource_lists]:
+            _publish(obj, result.warnings)
+    for obj in [conference, *result.recaps, *result.resource_lists]:
+        obj.reindexObject()
+    return result
+
+
+def review_state(obj):
+    """The workflow state of ``obj``, None when it has no workflow."""
+    workflow = api.portal.get_tool("portal_workflow")
+    return workflow.getInfoFor(obj, "review_state", None)
+
+
+def _new_id(container, title):
+    """A free id from the title, as plone.namefromtitle would make it."""
+    base = conference_id(title) or "item"
+    new_id, number = base, 0
+    while new_id in container.objectIds() or not _id_allowed(container, new_id):
+        number += 1
+        new_id = f"{base}-{number}"
+    return new_id
+
+
+def _id_allowed(container, new_id):
+    check = getattr(container, "checkIdAvailable", None)
+    return check is None or check(new_id)
+
+
+def _rich(text_html):
+    if not text_html:
+        return None
+    return RichTextValue(text_html, "text/html", "text/x-html-safe")
+
+
+def _row(row):
+    return {key: (None if value == "" else value) for key, value in row.items()}
+
+
+def _dates(context, plan, warnings):
+    """Timezone-aware start and end in the portal's timezone."""
+    zone = pytz.timezone(default_timezone(context) or "UTC")
+    first, last = plan.start, plan.end
+    if first is None:
+        first = last = plan.date or date.today()
+        warnings.append(
+            f"The document gives no conference dates: set to {first.isoformat()}; "
+            "edit the conference to correct them."
+        )
+    if isinstance(first, datetime):
+        start = first if first.tzinfo else zone.localize(first)
+    else:
+        start = zone.localize(datetime.combine(first, time(0, 0)))
+    if isinstance(last, datetime):
+        end = last if last.tzinfo else zone.localize(last)
+    else:
+        end = zone.localize(datetime.combine(last, time(23, 59, 59)))
+    return start, end
+
+
+def _fields(obj):
+    """{name: (schema, field)} of every field of ``obj``'s type."""
+    found = {}
+    for schema in iterSchemata(obj):
+        for name, schema_field in getFields(schema).items():
+            found.setdefault(name, (schema, schema_field))
+    return found
+
+
+def _message(error):
+    request = getRequest()
+    if isinstance(error, ValidationError):
+        doc = error.doc()
+    else:
+        doc = error.args[0] if error.args else ""
+    text = translate(doc, context=request) if doc else ""
+    if not text or text == error.__class__.__doc__:
+        text = str(error) or error.__class__.__name__
+    return " ".join(str(text).split())
+
+
+def _apply(obj, values, what):
+    """Validate each value with its bound schema field, then store it."""
+    fields = _fields(obj)
+    for name, value in values.items():
+        schema, schema_field = fields[name]
+        bound = schema_field.bind(obj)
+        if value in (None, "", [], ()):
+            value = bound.missing_value
+            if bound.required:
+                label = translate(bound.title, context=getRequest())
+                raise ImportValidationError(f"{what}: {label} is required.")
+        else:
+            try:
+                bound.validate(value)
+            except ValidationError as error:
+                label = translate(bound.title, context=getRequest())
+                raise ImportValidationError(
+                    f"{what}: {label}: {_message(error)}"
+                ) from error
+        setattr(schema(obj), name, value)
+    # Invariants (end after start…) of the schemas that have them.
+    for schema in iterSchemata(obj):
+        try:
+            schema.validateInvariants(schema(obj))
+        except Invalid as error:
+            raise ImportValidationError(f"{what}: {_message(error)}") from error
+
+
+def _publish(obj, warnings):
+    """Publish with whatever transitions the workflow offers."""
+    if review_state(obj) in (None, "published"):
+        return
+    try:
+        api.content.transition(obj=obj, to_state="published")
+    except api.exc.InvalidParameterError:
+        warnings.append(
+            f"“{obj.Title()}” could not be published: its workflow has no way "
+            "to the published state."
+        )
