@@ -40,7 +40,10 @@ class IConference(model.Schema):
             default="The tracks of this edition, one per line, in the order "
             "they should be listed (e.g. App Dev, Cloud, Culture).",
         ),
-        value_type=schema.TextLine(title=_("label_track_name", default="Track")),
+        # Not required: an empty name reaches ``check_tracks``, which says so.
+        value_type=schema.TextLine(
+            title=_("label_track_name", default="Track"), required=False
+        ),
         required=False,
         default=[],
         missing_value=[],
