@@ -7,12 +7,10 @@ from collective.confrecap.behaviors.talk import ITalk
 from collective.confrecap.fields import HttpURL
 from collective.confrecap.fields import RowList
 from collective.confrecap.fields import SessionDate
-import datetime
 from plone import api
 from plone.behavior.interfaces import IBehavior
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.schema import SCHEMA_CACHE
-import pytest
 from zope import schema
 from zope.component import getUtility
 from zope.component import queryUtility
@@ -20,6 +18,9 @@ from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IList
 from zope.schema.interfaces import IText
+
+import datetime
+import pytest
 
 
 CONFRECAP_BEHAVIORS = {

@@ -1,11 +1,12 @@
 """Issue 2: the Classic UI (z3c.form) add form of a Talk Recap in a conference."""
 
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
-import datetime
 from plone import api
+from zope.interface import alsoProvides
+
+import datetime
 import pytest
 import re
-from zope.interface import alsoProvides
 
 
 TRACKS = ["App Dev", "Cloud", "Culture"]

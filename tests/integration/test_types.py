@@ -2,8 +2,9 @@
 
 from plone import api
 from plone.dexterity.interfaces import IDexterityFTI
-import pytest
 from zope.component import queryUtility
+
+import pytest
 
 
 ROLES = {"Manager", "Site Administrator", "Owner", "Contributor"}

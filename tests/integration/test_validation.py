@@ -5,13 +5,14 @@ from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.talk import ITalk
 from collective.confrecap.content.conference import IConference
 from collective.confrecap.errors import RecapValidationError
-import datetime
 from plone import api
 from plone.app.event.dx.behaviors import IEventBasic
 from plone.app.event.dx.behaviors import StartBeforeEnd
-import pytest
 from zope.i18n import translate
 from zope.schema.interfaces import ValidationError
+
+import datetime
+import pytest
 
 
 BAD_URLS = [

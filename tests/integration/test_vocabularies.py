@@ -1,11 +1,12 @@
 """Issue 2: the vocabularies TalkKinds, ResourceKinds and the context-aware Tracks."""
 
-import datetime
 from plone import api
-import pytest
 from zope.component import getUtility
 from zope.globalrequest import getRequest
 from zope.schema.interfaces import IVocabularyFactory
+
+import datetime
+import pytest
 
 
 TALK_KINDS = [
