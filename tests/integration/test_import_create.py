@@ -271,3 +271,20 @@ def test_contributor_needs_add_permission(portal):
     with pytest.raises(Exception):  # noqa: B017 - Unauthorized or ValueError
         create_from_plan(portal, parse_markdown(POST))
     assert "test-conf-2024" not in portal.objectIds()
+
+
+def test_import_action_in_object_buttons(manager):
+    folder = _folder(manager, "coverage")
+    actions = api.portal.get_tool("portal_actions")
+    found = actions.listFilteredActionsFor(folder)["object_buttons"]
+    (action,) = [a for a in found if a["id"] == "confrecap_import"]
+    assert action["url"] == folder.absolute_url() + "/@@recap-import"
+    form = folder.restrictedTraverse("@@recap-import")
+    assert "Import conference recap" in form()
+
+
+def test_uninstall_removes_the_action(manager):
+    setup = api.portal.get_tool("portal_setup")
+    setup.runAllImportStepsFromProfile("profile-collective.confrecap:uninstall")
+    actions = api.portal.get_tool("portal_actions")
+    assert "confrecap_import" not in actions.object_buttons.objectIds()
