@@ -77,6 +77,8 @@ setup(
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
-        "console_scripts": [],
+        "console_scripts": [
+            "confrecap-import = collective.confrecap.importer.console:console",
+        ],
     },
 )

@@ -1,0 +1,128 @@
+"""``confrecap-import``: import Markdown write-ups into a Plone site.
+
+    confrecap-import --zope-conf instance/etc/zope.conf [--site Plone]
+        [--folder path/in/site] [--publish] [--replace] [--dry-run]
+        FILE_OR_DIR...
+
+One transaction per post: a post that fails creates nothing and the others
+still import. Exit code 1 if any post failed.
+"""
+
+from collective.confrecap.importer.create import create_from_plan
+from collective.confrecap.importer.errors import RecapImportError
+from collective.confrecap.importer.parser import parse_markdown_bytes
+from pathlib import Path
+
+import argparse
+import sys
+import transaction
+
+
+def _parser():
+    parser = argparse.ArgumentParser(
+        prog="confrecap-import",
+        description="Import conference write-ups (Markdown) into a Plone site.",
+    )
+    parser.add_argument("--zope-conf", required=True, help="path to zope.conf")
+    parser.add_argument("--site", default="Plone", help="id of the Plone site")
+    parser.add_argument("--folder", default="", help="folder path inside the site")
+    parser.add_argument("--publish", action="store_true", help="publish it all")
+    parser.add_argument(
+        "--replace", action="store_true", help="replace conferences imported before"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="parse and report; create nothing"
+    )
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    return parser
+
+
+def collect(paths):
+    """The files to import: each file, and every *.md of each folder."""
+    files = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.md")))
+        else:
+            files.append(path)
+    return files
+
+
+def run_import(
+    container, files, publish=False, replace=False, dry_run=False, out=sys.stdout
+):
+    """Import each file in its own transaction; returns the number that failed."""
+    failed = 0
+    for path in files:
+        try:
+            plan = parse_markdown_bytes(path.read_bytes())
+            if dry_run:
+                counts = plan.summary()
+                print(
+                    f"{path}: would create “{plan.title}” with "
+                    f"{counts['recaps']} recap(s) and "
+                    f"{counts['resource_lists']} resource list(s)",
+                    file=out,
+                )
+                continue
+            result = create_from_plan(container, plan, publish, replace)
+            summary = result.summary()
+            transaction.commit()
+        except (RecapImportError, OSError) as error:
+            transaction.abort()
+            failed += 1
+            print(f"{path}: ERROR: {error}", file=out)
+            continue
+        print(f"{path}: created {summary['url']} ({summary['review_state']})", file=out)
+        for title in summary["recaps"]:
+            print(f"  recap: {title}", file=out)
+        for title in summary["resource_lists"]:
+            print(f"  resource list: {title}", file=out)
+        for warning in summary["warnings"]:
+            print(f"  warning: {warning}", file=out)
+    return failed
+
+
+def _open_site(zope_conf, site_id):
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SpecialUsers import system
+    from Testing.makerequest import makerequest
+    from zope.component.hooks import setSite
+    from zope.globalrequest import setRequest
+    from Zope2.Startup.run import configure_wsgi
+
+    import Zope2
+
+    configure_wsgi(zope_conf)
+    app = makerequest(Zope2.app())
+    setRequest(app.REQUEST)
+    site = app.unrestrictedTraverse(site_id)
+    setSite(site)
+    # Like ``zconsole run``: act as the system user (a Manager everywhere).
+    newSecurityManager(None, system)
+    return app, site
+
+
+def main(argv=None, out=sys.stdout):
+    args = _parser().parse_args(argv)
+    files = collect(args.paths)
+    if not files:
+        print("No Markdown files to import.", file=out)
+        return 1
+    app, site = _open_site(args.zope_conf, args.site)
+    try:
+        container = site
+        if args.folder:
+            container = site.unrestrictedTraverse(args.folder.strip("/"))
+        failed = run_import(
+            container, files, args.publish, args.replace, args.dry_run, out
+        )
+    finally:
+        transaction.abort()
+        app._p_jar.close()
+    return 1 if failed else 0
+
+
+def console():
+    sys.exit(main())
