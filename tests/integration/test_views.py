@@ -5,6 +5,7 @@ from collective.confrecap.content.talkrecap import TalkRecap
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
 from plone import api
 from plone.app.testing import logout
+from plone.app.textfield.value import RichTextValue
 from zope.interface import alsoProvides
 
 import datetime
@@ -583,3 +584,25 @@ def test_json_ld_escapes_script_end():
     text = json_ld({"name": "</script><script>alert(1)</script> & <!--"})
     assert "</" not in text and "<!--" not in text
     assert json.loads(text)["name"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_resource_description_links_are_links(coverage):
+    recap = coverage["cloud"]
+    rows = list(recap.resources)
+    rows[0] = dict(rows[0], description="See [the docs](https://nubesgen.com/docs).")
+    recap.resources = rows
+    recap.reindexObject()
+    html = render(recap, "talkrecap-view")
+    assert '<a href="https://nubesgen.com/docs">the docs</a>' in html
+    assert "[the docs]" not in html
+
+
+def test_conference_view_puts_closing_thoughts_after_the_recaps(coverage):
+    conference = coverage["conference"]
+    conference.text = RichTextValue(
+        "<p>Welcome to our coverage.</p><h2>Closing thoughts</h2><p>See you!</p>",
+        "text/html",
+        "text/html",
+    )
+    html = render(conference, "conference-view")
+    assert in_order(html, "Welcome to our coverage.", "Talk recaps", "See you!")

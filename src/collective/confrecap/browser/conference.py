@@ -105,6 +105,18 @@ class ConferenceBase(MacrosMixin, BrowserView):
     def text(self):
         return rich_text(self.context)
 
+    def introduction(self):
+        """The conference text up to its closing thoughts (first page only)."""
+        if self.batch().has_previous:
+            return ""
+        return split_closing(self.text())[0]
+
+    def closing(self):
+        """The closing thoughts, shown after the recaps (last page only)."""
+        if self.batch().has_next:
+            return ""
+        return split_closing(self.text())[1]
+
     # Recaps -------------------------------------------------------------
 
     @memoize
@@ -268,16 +280,6 @@ class RecapArticleView(ConferenceBase):
 
     def page_summaries(self):
         return [summarize(brain) for brain in self.batch()]
-
-    def introduction(self):
-        if self.batch().has_previous:
-            return ""
-        return split_closing(self.text())[0]
-
-    def closing(self):
-        if self.batch().has_next:
-            return ""
-        return split_closing(self.text())[1]
 
     @memoize
     def recaps(self):

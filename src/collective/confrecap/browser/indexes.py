@@ -10,6 +10,7 @@ from collective.confrecap.aggregate import merge_speakers
 from collective.confrecap.browser.utils import batch
 from collective.confrecap.browser.utils import json_ld
 from collective.confrecap.browser.utils import ld_item_list
+from collective.confrecap.browser.utils import linkify
 from collective.confrecap.browser.utils import RESOURCE_KIND_ORDER
 from collective.confrecap.browser.utils import resource_kind_title
 from collective.confrecap.listing import recap_summaries
@@ -120,6 +121,9 @@ def letter_anchor(letter):
 
 class ResourcesIndex(BrowserView):
     b_size = B_SIZE
+
+    def linkify(self, text):
+        return linkify(text)
 
     def kind(self):
         kind = self.request.form.get("kind")

@@ -6,6 +6,7 @@ Everything here works on plain values or on the summaries
 the views that use it never wake a recap object.
 """
 
+from collective.confrecap.urls import is_http_url
 from collective.confrecap.vocabularies.kinds import CONFERENCE_FORMATS
 from collective.confrecap.vocabularies.kinds import RESOURCE_KINDS
 from collective.confrecap.vocabularies.kinds import TALK_KINDS
@@ -19,6 +20,7 @@ from zope.i18n import translate
 from zope.interface import implementer
 
 import datetime
+import html
 import json
 import re
 
@@ -288,10 +290,38 @@ def ld_item_list(name, url, resources, start=0):
     )
 
 
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+
+
+def linkify(text):
+    """Escaped ``text`` with its Markdown links ``[label](url)`` as anchors.
+
+    Imported resource descriptions keep the links found inside them in
+    Markdown (so an export gives them back); readers should get links, not
+    brackets. Only http(s) URLs become anchors; anything else stays text.
+    """
+    if not text:
+        return ""
+    parts = []
+    position = 0
+    for match in MARKDOWN_LINK.finditer(text):
+        label, url = match.groups()
+        if not is_http_url(url):
+            continue
+        parts.append(html.escape(text[position : match.start()]))
+        parts.append(f'<a href="{html.escape(url)}">{html.escape(label)}</a>')
+        position = match.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
 class MacrosMixin:
     """Gives a view ``view/macros/...``: the shared macros of this package."""
 
     macros_template = ViewPageTemplateFile("templates/macros.pt")
+
+    def linkify(self, text):
+        return linkify(text)
 
     @property
     def macros(self):

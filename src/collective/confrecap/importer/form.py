@@ -7,7 +7,7 @@ from collective.confrecap.importer.errors import RecapImportError
 from collective.confrecap.importer.parser import parse_markdown
 from collective.confrecap.importer.parser import parse_markdown_bytes
 from plone.autoform.form import AutoExtensibleForm
-from Products.CMFPlone.utils import safe_text
+from plone.base.utils import safe_text
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from z3c.form import button
