@@ -115,6 +115,19 @@ format: install ## ruff check --fix (imports etc.), ruff format, zpretty -i
 	$(VENV)/bin/ruff format $(LINT_DIRS)
 	$(VENV)/bin/zpretty -i $(ZPRETTY_FILES)
 
+# --- translations ------------------------------------------------------------
+
+LOCALES := src/collective/confrecap/locales
+
+.PHONY: i18n
+i18n: install ## Rebuild locales/collective.confrecap.pot from code, templates and profiles; sync each .po
+	$(VENV)/bin/i18ndude rebuild-pot --pot $(LOCALES)/collective.confrecap.pot \
+		--create collective.confrecap src/collective/confrecap
+	@for po in $(LOCALES)/*/LC_MESSAGES/collective.confrecap.po; do \
+		$(VENV)/bin/i18ndude sync --pot $(LOCALES)/collective.confrecap.pot $$po; \
+	done
+
+
 # --- pins --------------------------------------------------------------------
 
 .PHONY: constraints

@@ -73,6 +73,7 @@ setup(
         "dev": [
             "ruff",
             "zpretty",
+            "i18ndude",
         ],
     },
     entry_points={
