@@ -101,6 +101,11 @@ start: install instance ## Create/update the site and serve http://localhost:POR
 test: install ## Run the whole test suite (pytest; browser tests use /usr/bin/chromium)
 	$(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
 
+.PHONY: bench
+bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @search fullobjects
+	$(VENV_PYTHON) benchmarks/bench_views.py
+	$(VENV_PYTHON) benchmarks/bench_rest.py
+
 .PHONY: lint
 lint: install ## ruff check, ruff format --check, zpretty --check (runs all, fails if any fails)
 	@status=0; \
