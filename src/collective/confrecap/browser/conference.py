@@ -21,12 +21,11 @@ from collective.confrecap.browser.utils import json_ld
 from collective.confrecap.browser.utils import ld_conference
 from collective.confrecap.browser.utils import ld_performer
 from collective.confrecap.browser.utils import MacrosMixin
+from collective.confrecap.browser.utils import recap_card
 from collective.confrecap.browser.utils import regroup
 from collective.confrecap.browser.utils import RESOURCE_KIND_ORDER
 from collective.confrecap.browser.utils import resource_kind_title
 from collective.confrecap.browser.utils import session_day
-from collective.confrecap.browser.utils import speaker_rows
-from collective.confrecap.browser.utils import talk_kind_title
 from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.listing import recap_brains
 from collective.confrecap.listing import recap_summaries
@@ -124,20 +123,7 @@ class ConferenceBase(MacrosMixin, BrowserView):
         return recap_summaries(self.context)
 
     def card(self, summary):
-        """What a recap card shows, from its summary (catalog metadata)."""
-        return {
-            "uid": summary["uid"],
-            "url": summary["url"],
-            "title": summary["title"],
-            "description": summary["description"],
-            "speakers": speaker_rows(summary.get("speakers")),
-            "kind": talk_kind_title(summary.get("talk_kind"), self.request),
-            "track": summary.get("track"),
-            "day": session_day(summary.get("session_date")),
-            "highlight": bool(summary.get("highlight")),
-            "takeaways": len(summary.get("takeaways") or []),
-            "review_state": summary.get("review_state"),
-        }
+        return recap_card(summary, self.request)
 
     @memoize
     def resource_lists(self):

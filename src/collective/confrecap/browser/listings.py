@@ -13,9 +13,7 @@ from collective.confrecap.browser.utils import event_dates
 from collective.confrecap.browser.utils import format_title
 from collective.confrecap.browser.utils import json_ld
 from collective.confrecap.browser.utils import MacrosMixin
-from collective.confrecap.browser.utils import session_day
-from collective.confrecap.browser.utils import speaker_rows
-from collective.confrecap.browser.utils import talk_kind_title
+from collective.confrecap.browser.utils import recap_card
 from collective.confrecap.listing import conference_brains
 from collective.confrecap.listing import recap_brains
 from collective.confrecap.listing import summarize
@@ -68,18 +66,10 @@ class ListingBase(MacrosMixin, BrowserView):
             )
         )
         return [
-            {
-                "uid": summary["uid"],
-                "url": summary["url"],
-                "title": summary["title"],
-                "description": summary["description"],
-                "speakers": speaker_rows(summary.get("speakers")),
-                "kind": talk_kind_title(summary.get("talk_kind"), self.request),
-                "track": summary.get("track"),
-                "day": session_day(summary.get("session_date")),
-                "highlight": bool(summary.get("highlight")),
-                "conference": conferences.get(summary["conference_uid"]),
-            }
+            dict(
+                recap_card(summary, self.request),
+                conference=conferences.get(summary["conference_uid"]),
+            )
             for summary in summaries
         ]
 

@@ -159,6 +159,23 @@ def speaker_rows(speakers):
 # Batching ---------------------------------------------------------------
 
 
+def recap_card(summary, request):
+    """What a recap card shows, from its summary (catalog metadata only)."""
+    return {
+        "uid": summary["uid"],
+        "url": summary["url"],
+        "title": summary["title"],
+        "description": summary["description"],
+        "speakers": speaker_rows(summary.get("speakers")),
+        "kind": talk_kind_title(summary.get("talk_kind"), request),
+        "track": summary.get("track"),
+        "day": session_day(summary.get("session_date")),
+        "highlight": bool(summary.get("highlight")),
+        "takeaways": len(summary.get("takeaways") or []),
+        "review_state": summary.get("review_state"),
+    }
+
+
 def batch(sequence, request, size):
     """A plone.batching ``Batch`` of ``sequence`` at the request's ``b_start``."""
     try:
