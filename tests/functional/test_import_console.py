@@ -55,7 +55,7 @@ def test_one_transaction_per_post(site, posts):
     )
     assert failed == 1
     text = out.getvalue()
-    assert "a-good.md: created http://" in text
+    assert "a-good.md: created /plone/" in text
     assert "/cov/console-conf-2024 (published)" in text
     assert "  recap: Packaging" in text
     assert "b-bad.md: ERROR: Line 3: The start 'someday' is not a date" in text

@@ -74,7 +74,9 @@ def run_import(
             failed += 1
             print(f"{path}: ERROR: {error}", file=out)
             continue
-        print(f"{path}: created {summary['url']} ({summary['review_state']})", file=out)
+        # The path, not the URL: a console request has no real host name.
+        where = "/".join(result.conference.getPhysicalPath())
+        print(f"{path}: created {where} ({summary['review_state']})", file=out)
         for title in summary["recaps"]:
             print(f"  recap: {title}", file=out)
         for title in summary["resource_lists"]:
