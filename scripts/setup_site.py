@@ -104,6 +104,9 @@ def main(app):
     log("creating missing demo coverage")
     create_demo_coverage(portal)
     transaction.commit()
+    # Close the database so FileStorage writes its index: the server that
+    # starts next then opens Data.fs without rebuilding the index.
+    app._p_jar.db().close()
     log("done")
 
 
