@@ -2,6 +2,7 @@
 
 from .test_restapi_setup import coverage  # noqa: F401
 from .test_restapi_setup import MEMBER
+
 import pytest
 
 

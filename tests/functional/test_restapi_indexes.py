@@ -6,6 +6,7 @@ from .test_restapi_setup import SECRET_LIST_URL
 from .test_restapi_setup import SECRET_SPEAKER
 from .test_restapi_setup import SECRET_TITLE
 from .test_restapi_setup import SECRET_URL
+
 import pytest
 
 
@@ -186,6 +187,7 @@ def test_conference_filter_does_not_reveal_private_conferences(
     request_factory,
 ):
     from plone import api
+
     import transaction
 
     with api.env.adopt_roles(["Manager"]):
@@ -228,6 +230,7 @@ def test_author_sees_own_draft(coverage, request_factory):  # noqa: F811
 
 def test_private_folder_needs_login(coverage, request_factory):  # noqa: F811
     from plone import api
+
     import transaction
 
     with api.env.adopt_roles(["Manager"]):

@@ -5,9 +5,10 @@ from .test_restapi_setup import SECRET_LIST_URL
 from .test_restapi_setup import SECRET_SPEAKER
 from .test_restapi_setup import SECRET_TITLE
 from .test_restapi_setup import SECRET_URL
+from pathlib import Path
+
 import json
 import os
-from pathlib import Path
 import pytest
 import shutil
 import subprocess

@@ -150,6 +150,7 @@ def test_recap_shows_authors_their_drafts(coverage, request_factory):  # noqa: F
 
 def test_recap_include_text(coverage, manager_request):  # noqa: F811
     from plone.app.textfield.value import RichTextValue
+
     import transaction
 
     coverage["keynote"].text = RichTextValue(
@@ -197,6 +198,7 @@ def test_recap_only_on_conferences(coverage, anon_request):  # noqa: F811
 
 def test_recap_of_private_conference_needs_login(coverage, request_factory):  # noqa: F811
     from plone import api
+
     import transaction
 
     with api.env.adopt_roles(["Manager"]):

@@ -11,6 +11,7 @@ from datetime import datetime
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+
 import pytest
 import pytz
 import transaction

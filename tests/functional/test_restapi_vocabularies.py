@@ -2,6 +2,7 @@
 ``@querystring`` / ``@querystring-search``."""
 
 from .test_restapi_setup import coverage  # noqa: F401
+
 import pytest
 
 
