@@ -5,6 +5,7 @@ from collective.confrecap.importer.errors import RecapImportError
 from collective.confrecap.importer.frontmatter import split_front_matter
 from datetime import date
 from pathlib import Path
+
 import pytest
 
 

@@ -9,8 +9,9 @@ from collective.confrecap.importer.parser import MAX_SIZE
 from collective.confrecap.importer.parser import parse_markdown
 from collective.confrecap.importer.parser import parse_markdown_bytes
 from datetime import date
-import json
 from pathlib import Path
+
+import json
 import pytest
 
 

@@ -4,11 +4,12 @@ from collective.confrecap.importer.errors import RecapImportError
 from collective.confrecap.importer.parser import parse_markdown
 from collective.confrecap.importer.parser import parse_markdown_bytes
 from collective.confrecap.importer.writer import write_markdown
-import html
 from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
+
+import html
 import json
 
 

@@ -3,10 +3,11 @@
 from collective.confrecap.importer.parser import parse_markdown_bytes
 from collective.confrecap.importer.writer import write_markdown
 from datetime import date
+from pathlib import Path
+
 import html
 import json
 import os
-from pathlib import Path
 import pytest
 import re
 

@@ -1,6 +1,6 @@
 """Export shape and export → import → export stability."""
 
-from collective.confrecap.importer.parser import escape_markdown
+from collective.confrecap.importer.markdown import escape_markdown
 from collective.confrecap.importer.parser import parse_markdown
 from collective.confrecap.importer.plan import ConferencePlan
 from collective.confrecap.importer.plan import RecapPlan
@@ -8,6 +8,7 @@ from collective.confrecap.importer.plan import ResourceListPlan
 from collective.confrecap.importer.writer import write_markdown
 from datetime import date
 from pathlib import Path
+
 import pytest
 
 

@@ -3,6 +3,7 @@
 from collective.confrecap.importer.errors import FrontMatterError
 from dataclasses import dataclass
 from dataclasses import field
+
 import re
 import tomllib
 import yaml

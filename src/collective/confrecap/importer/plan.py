@@ -8,6 +8,7 @@ here too: the writer leaves out what the parser would guess the same way.
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
+
 import datetime
 import html
 import re

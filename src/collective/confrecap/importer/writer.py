@@ -6,20 +6,21 @@ out; whatever it could not guess is written explicitly. So an export reads
 naturally and ``parse(write(plan))`` gives the plan back.
 """
 
-from collective.confrecap.importer.parser import escape_markdown
-from collective.confrecap.importer.parser import escape_url
-from collective.confrecap.importer.parser import heading_role
-from collective.confrecap.importer.parser import is_simple_body
-from collective.confrecap.importer.parser import is_title_prefixed
-from collective.confrecap.importer.parser import MONTHS
-from collective.confrecap.importer.parser import WEEKDAYS
+from collective.confrecap.importer.dates import MONTHS
+from collective.confrecap.importer.dates import WEEKDAYS
+from collective.confrecap.importer.markdown import escape_markdown
+from collective.confrecap.importer.markdown import escape_url
+from collective.confrecap.importer.markdown import html_to_markdown
+from collective.confrecap.importer.outline import heading_role
+from collective.confrecap.importer.outline import is_title_prefixed
 from collective.confrecap.importer.plan import coverage_from_summary
 from collective.confrecap.importer.plan import first_sentence
 from collective.confrecap.importer.plan import guess_resource_kind
 from collective.confrecap.importer.plan import guess_talk_kind
 from collective.confrecap.importer.plan import talk_url_from_speakers
+from collective.confrecap.importer.section import is_simple_body
+
 import html
-from markdownify import markdownify
 import re
 import yaml
 
@@ -35,19 +36,7 @@ KIND_PREFIXES = {
     "other": "Other",
 }
 RESOURCE_LABELS = {"cheat-sheet": "Cheat sheet"}
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
-
-
-def html_to_markdown(text_html, shift=0, floor=1):
-    """Rich text → Markdown; headings moved ``shift`` levels, none above ``floor``."""
-
-    def level(match):
-        number = min(6, max(floor, int(match.group(2)) + shift))
-        return f"<{match.group(1)}h{number}"
-
-    text_html = _HEADING_TAG.sub(level, text_html or "")
-    return markdownify(text_html, heading_style="ATX", bullets="*").strip()
 
 
 def write_markdown(plan):
