@@ -167,14 +167,9 @@ def _create(container, plan, publish, replace):
 
     by_track = {t.casefold(): t for t in tracks}
     for number, recap in enumerate(plan.recaps, start=1):
-        obj = api.content.create(
-            container=conference,
-            type="TalkRecap",
-            id=_new_id(conference, recap.title),
-            title=recap.title,
-        )
-        _apply(
-            obj,
+        obj = _add(
+            conference,
+            "TalkRecap",
             {
                 "title": recap.title,
                 "description": recap.description,
@@ -196,14 +191,9 @@ def _create(container, plan, publish, replace):
         )
         result.recaps.append(obj)
     for number, resource_list in enumerate(plan.resource_lists, start=1):
-        obj = api.content.create(
-            container=conference,
-            type="ResourceList",
-            id=_new_id(conference, resource_list.title),
-            title=resource_list.title,
-        )
-        _apply(
-            obj,
+        obj = _add(
+            conference,
+            "ResourceList",
             {
                 "title": resource_list.title,
                 "description": resource_list.description,
@@ -220,6 +210,18 @@ def _create(container, plan, publish, replace):
     for obj in [conference, *result.recaps, *result.resource_lists]:
         obj.reindexObject()
     return result
+
+
+def _add(conference, portal_type, values, what):
+    """Create an item of ``portal_type`` in the conference and set ``values``."""
+    obj = api.content.create(
+        container=conference,
+        type=portal_type,
+        id=_new_id(conference, values["title"]),
+        title=values["title"],
+    )
+    _apply(obj, values, what=what)
+    return obj
 
 
 def review_state(obj):

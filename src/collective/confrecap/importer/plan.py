@@ -5,6 +5,7 @@ copy them one to one. The guessing rules shared by parser and writer live
 here too: the writer leaves out what the parser would guess the same way.
 """
 
+from collective.confrecap.vocabularies import kinds
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
@@ -14,29 +15,10 @@ import html
 import re
 
 
-TALK_KINDS = (
-    "keynote",
-    "talk",
-    "tutorial",
-    "workshop",
-    "panel",
-    "lightning",
-    "social",
-    "other",
-)
-RESOURCE_KINDS = (
-    "tool",
-    "library",
-    "documentation",
-    "article",
-    "cheat-sheet",
-    "video",
-    "slides",
-    "service",
-    "training",
-    "other",
-)
-CONFERENCE_FORMATS = ("in-person", "online", "hybrid")
+# The tokens of the add-on's vocabularies (plain zope.schema, no Plone).
+TALK_KINDS = tuple(token for token, _title in kinds.TALK_KINDS)
+RESOURCE_KINDS = tuple(token for token, _title in kinds.RESOURCE_KINDS)
+CONFERENCE_FORMATS = tuple(token for token, _title in kinds.CONFERENCE_FORMATS)
 
 _SOCIAL_WORDS = re.compile(
     r"\b(trivia|quiz|quiz bowl|party|boat trip|boat ride|game night|board games|"
