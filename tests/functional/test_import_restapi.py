@@ -185,3 +185,16 @@ def test_export_view_over_http(site, basic, request_factory):
         'inline; filename="test-conf-2024.md"'
     )
     assert response.text.startswith("---\ntitle: Test Conf 2024\n")
+
+
+def test_import_where_conferences_are_not_allowed_is_a_400(site, basic):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=site["coverage"], type="Conference", id="host", title="Host"
+        )
+    transaction.commit()
+    response = basic.post("/coverage/host/@recap-import", data=POST, headers=MARKDOWN)
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert "A conference cannot be added in “Host”" in message
+    assert [brain.getId for brain in _ours(site)] == ["host"]

@@ -103,6 +103,11 @@ def create_from_plan(container, plan, publish=False, replace=False):
 
 
 def _create(container, plan, publish, replace):
+    if "Conference" not in [fti.getId() for fti in container.allowedContentTypes()]:
+        raise RecapImportError(
+            f"A conference cannot be added in “{container.Title()}”; "
+            "import into a folder where conferences are allowed."
+        )
     warnings = list(plan.warnings)
     existing = find_existing(container, plan)
     replaced = False
