@@ -311,3 +311,36 @@ def test_nothing_was_created_by_bad_requests(conference, manager_request):
     manager_request.post("/pwc", json={**RECAP, "talk_url": "javascript:alert(1)"})
     transaction.begin()
     assert api.content.get(path="/pwc").objectIds() == []
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_conference_website_must_be_http(conference, manager_request, url):
+    # plone.app.event's own check raises a bare Invalid, a 500 in plone.restapi.
+    assert_bad_request(
+        manager_request.patch("/pwc", json={"event_url": url}),
+        f"“{url}” {URL_MESSAGE}",
+    )
+    assert manager_request.get("/pwc").json()["event_url"] == CONFERENCE["event_url"]
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("track", ["Cloud"]),
+        ("talk_kind", ["keynote", "talk"]),
+        ("talk_kind", {"title": "Keynote"}),
+    ],
+)
+def test_a_single_choice_refuses_a_list(conference, manager_request, field, value):
+    manager_request.post("/pwc", json=RECAP)
+    assert_bad_request(
+        manager_request.patch("/pwc/keynote", json={field: value}),
+        "takes one value, not a list or an object.",
+    )
+
+
+def test_conference_format_refuses_a_list(conference, manager_request):
+    assert_bad_request(
+        manager_request.patch("/pwc", json={"conference_format": ["online"]}),
+        "Format takes one value",
+    )

@@ -15,6 +15,19 @@ from zope.schema.interfaces import IURI
 from zope.schema.interfaces import ValidationError
 
 
+def not_a_web_address(field, value):
+    """The error for a link that is not an absolute http(s) URL."""
+    return RecapValidationError(
+        _(
+            "error_http_url",
+            default="“${value}” is not a web address. Use a full link "
+            "starting with http:// or https://.",
+            mapping={"value": value},
+        ),
+        value,
+    ).with_field_and_value(field, value)
+
+
 class IHttpURL(IURI):
     """A URI restricted to http and https."""
 
@@ -32,15 +45,7 @@ class HttpURL(schema.URI):
 
     def _validate(self, value):
         if not is_http_url(value):
-            raise RecapValidationError(
-                _(
-                    "error_http_url",
-                    default="“${value}” is not a web address. Use a full link "
-                    "starting with http:// or https://.",
-                    mapping={"value": value},
-                ),
-                value,
-            ).with_field_and_value(self, value)
+            raise not_a_web_address(self, value)
         super()._validate(value)
 
 
