@@ -235,7 +235,10 @@ def test_speaker_url_must_be_http(recap, url):
 
 @pytest.mark.parametrize("row", ["Pamela Fox", ["Pamela Fox"], 42, None])
 def test_speaker_row_not_an_object(recap, row):
-    assert speakers_error(recap, [row]) == "Speaker 1: each row must be an object."
+    assert (
+        speakers_error(recap, [row])
+        == "Speaker 1: expected an object with the keys name, url, affiliation."
+    )
 
 
 def test_speaker_unknown_key(recap):
@@ -301,7 +304,7 @@ def test_resource_bad_kind(recap):
 
 def test_resource_row_not_an_object(recap):
     assert resources_error(recap, ["https://x.org"]) == (
-        "Resource 1: each row must be an object."
+        "Resource 1: expected an object with the keys title, url, description, kind."
     )
 
 

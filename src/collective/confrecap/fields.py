@@ -137,7 +137,11 @@ class RowList(schema.List):
             if not isinstance(row, dict):
                 raise self.row_error(
                     number,
-                    _("error_row_not_object", default="each row must be an object."),
+                    _(
+                        "error_row_expected_object",
+                        default="expected an object with the keys ${keys}.",
+                        mapping={"keys": ", ".join(names)},
+                    ),
                     value,
                 )
             unknown = sorted(str(key) for key in set(row) - set(names))

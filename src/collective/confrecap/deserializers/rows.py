@@ -17,8 +17,6 @@ from zope.component import adapter
 from zope.interface import implementer
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IChoice
-from zope.schema.interfaces import IFromUnicode
-from zope.schema.interfaces import ValidationError
 
 
 @implementer(IFieldDeserializer)
@@ -36,74 +34,24 @@ class RowListDeserializer(DefaultFieldDeserializer):
                 ),
                 value,
             ).with_field_and_value(self.field, value)
-        rows = [self.row(number, row) for number, row in enumerate(value, start=1)]
+        rows = [self.normalize(row) for row in value]
+        # RowList validates each row and names the row and column at fault.
         self.field.validate(rows)
         return rows
 
-    def row(self, number, row):
-        columns = getFieldsInOrder(self.field.value_type.schema)
-        names = [name for name, _column in columns]
+    def normalize(self, row):
+        """JSON to a row: every column present, strings stripped (empty ones
+        become None), ``{"token": ...}`` choices unwrapped. Anything else,
+        unknown keys and rows that are not objects included, is left for the
+        field's validation to report."""
         if not isinstance(row, dict):
-            raise self.field.row_error(
-                number,
-                _(
-                    "error_row_expected_object",
-                    default="expected an object with the keys ${keys}.",
-                    mapping={"keys": ", ".join(names)},
-                ),
-                row,
-            )
-        unknown = sorted(set(row) - set(names))
-        if unknown:
-            raise self.field.row_error(
-                number,
-                _(
-                    "error_row_unknown_keys",
-                    default="unknown key ${unknown}; allowed are ${keys}.",
-                    mapping={"unknown": ", ".join(unknown), "keys": ", ".join(names)},
-                ),
-                row,
-            )
-        return {
-            name: self.cell(number, column, row.get(name)) for name, column in columns
-        }
-
-    def cell(self, number, column, value):
-        if IChoice.providedBy(column) and isinstance(value, dict):
-            value = value.get("token")
-        if isinstance(value, str):
-            value = value.strip()
-            if not value:
-                return None
-        if value is None:
-            return None
-        column = column.bind(self.context)
-        if IChoice.providedBy(column) and value not in column.vocabulary:
-            raise self.field.row_error(
-                number,
-                _(
-                    "error_row_choice",
-                    default="${column}: “${value}” is not one of ${choices}.",
-                    mapping={
-                        "column": column.title,
-                        "value": value,
-                        "choices": ", ".join(t.token for t in column.vocabulary),
-                    },
-                ),
-                value,
-            )
-        try:
-            if isinstance(value, str):
-                return IFromUnicode(column).fromUnicode(value)
-            column.validate(value)
-        except ValidationError as error:
-            raise self.field.row_error(
-                number,
-                _(
-                    "error_row_cell",
-                    default="${column}: ${message}",
-                    mapping={"column": column.title, "message": error.doc()},
-                ),
-                value,
-            ) from error
-        return value
+            return row
+        columns = dict(getFieldsInOrder(self.field.value_type.schema))
+        normalized = dict.fromkeys(columns)
+        for key, cell in row.items():
+            if IChoice.providedBy(columns.get(key)) and isinstance(cell, dict):
+                cell = cell.get("token")
+            if isinstance(cell, str):
+                cell = cell.strip() or None
+            normalized[key] = cell
+        return normalized
