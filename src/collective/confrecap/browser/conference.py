@@ -3,11 +3,12 @@
 ``conference-view`` and ``conference-by-day`` render the recaps from
 catalog metadata only (:func:`collective.confrecap.listing.recap_summaries`),
 so showing a conference never wakes its recap objects. Each page shows at
-most ``b_size`` (100) recaps; the rest follow on further pages
+most ``b_size`` recaps (the control panel's "Recaps per page", 100
+by default); the rest follow on further pages
 (plone.batching, ``?b_start=``), in the same order.
 
 ``recap-article`` shows each recap in full (its body is rich text), so it
-wakes the recaps of the page it shows, 100 per page as well.
+wakes the recaps of the page it shows, ``b_size`` per page as well.
 """
 
 from collective.confrecap import _
@@ -27,6 +28,7 @@ from collective.confrecap.browser.utils import RESOURCE_KIND_ORDER
 from collective.confrecap.browser.utils import resource_kind_title
 from collective.confrecap.browser.utils import session_day
 from collective.confrecap.content.resourcelist import IResourceList
+from collective.confrecap.controlpanel import settings
 from collective.confrecap.listing import recap_brains
 from collective.confrecap.listing import recap_summaries
 from collective.confrecap.listing import summarize
@@ -68,8 +70,12 @@ def rich_text(obj):
 class ConferenceBase(MacrosMixin, BrowserView):
     """What all views of a conference share: the header and the cards."""
 
-    b_size = 100
     header_template = ViewPageTemplateFile("templates/conference_header.pt")
+
+    @property
+    def b_size(self):
+        """Recaps per page (the control panel's "Recaps per page")."""
+        return settings.recaps_per_page()
 
     @property
     def header_macros(self):

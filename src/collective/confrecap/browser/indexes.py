@@ -1,8 +1,9 @@
 """Site-wide indexes: ``@@confrecap-speakers`` and ``@@confrecap-resources``.
 
 Both are built from catalog metadata of everything below the context that
-the current user may view (no object is woken), and show 50 entries per page
-(plone.batching, ``?b_start=``).
+the current user may view (no object is woken), and show ``b_size`` entries
+per page (the control panel's "Index entries per page", 50 by default;
+plone.batching, ``?b_start=``).
 """
 
 from collective.confrecap.aggregate import merge_resources
@@ -13,6 +14,8 @@ from collective.confrecap.browser.utils import ld_item_list
 from collective.confrecap.browser.utils import linkify
 from collective.confrecap.browser.utils import RESOURCE_KIND_ORDER
 from collective.confrecap.browser.utils import resource_kind_title
+from collective.confrecap.browser.utils import StructuredDataMixin
+from collective.confrecap.controlpanel import settings
 from collective.confrecap.listing import recap_summaries
 from collective.confrecap.listing import resource_summaries
 from plone import api
@@ -21,9 +24,6 @@ from Products.Five import BrowserView
 from urllib.parse import urlencode
 
 import unicodedata
-
-
-B_SIZE = 50
 
 
 def letter_of(name):
@@ -41,9 +41,14 @@ def _conference_titles(uids):
     }
 
 
-class SpeakersIndex(BrowserView):
-    b_size = B_SIZE
+class IndexBase(StructuredDataMixin, BrowserView):
+    @property
+    def b_size(self):
+        """Entries per page (the control panel's "Index entries per page")."""
+        return settings.index_page_size()
 
+
+class SpeakersIndex(IndexBase):
     @memoize
     def summaries(self):
         return {summary["uid"]: summary for summary in recap_summaries(self.context)}
@@ -119,9 +124,7 @@ def letter_anchor(letter):
     return "other" if letter == "#" else letter
 
 
-class ResourcesIndex(BrowserView):
-    b_size = B_SIZE
-
+class ResourcesIndex(IndexBase):
     def linkify(self, text):
         return linkify(text)
 

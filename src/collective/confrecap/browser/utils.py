@@ -6,6 +6,7 @@ Everything here works on plain values or on the summaries
 the views that use it never wake a recap object.
 """
 
+from collective.confrecap.controlpanel import settings
 from collective.confrecap.urls import is_http_url
 from collective.confrecap.vocabularies.kinds import CONFERENCE_FORMATS
 from collective.confrecap.vocabularies.kinds import RESOURCE_KINDS
@@ -332,7 +333,15 @@ def linkify(text):
     return "".join(parts)
 
 
-class MacrosMixin:
+class StructuredDataMixin:
+    """Gives a view ``view/structured_data``: whether its template adds the
+    schema.org JSON-LD (the control panel's "Structured data" setting)."""
+
+    def structured_data(self):
+        return settings.structured_data()
+
+
+class MacrosMixin(StructuredDataMixin):
     """Gives a view ``view/macros/...``: the shared macros of this package."""
 
     macros_template = ViewPageTemplateFile("templates/macros.pt")

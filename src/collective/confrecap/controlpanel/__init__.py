@@ -1,0 +1,1 @@
+"""The "Conference coverage" control panel (Site Setup → Add-on configuration)."""
