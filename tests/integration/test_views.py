@@ -249,8 +249,17 @@ def test_conference_view_json_ld(coverage):
     html = render(coverage["conference"], "conference-view")
     (data,) = json_lds(html)
     assert data["@type"] == "Event"
-    assert data["startDate"].startswith("2023-03-13")
+    # A whole-day conference is dated by its days, not by a stored hour.
+    assert (data["startDate"], data["endDate"]) == ("2023-03-13", "2023-03-17")
     assert {sub["name"] for sub in data["subEvent"]} >= {"Deploys to Azure"}
+
+
+def test_timed_conference_json_ld_keeps_the_hour(coverage):
+    conf = coverage["conference"]
+    conf.whole_day = False
+    (data,) = json_lds(render(conf, "conference-view"))
+    assert data["startDate"].startswith("2023-03-13T09:00")
+    assert data["endDate"].startswith("2023-03-17T18:00")
 
 
 def test_conference_view_batches(coverage, monkeypatch):
@@ -400,6 +409,7 @@ def test_talkrecap_view(coverage):
     assert data["about"]["@type"] == "Event"
     assert data["about"]["performer"][0]["name"] == "Pamela Fox"
     assert data["about"]["superEvent"]["name"] == "Python Web Conference 2023"
+    assert data["about"]["superEvent"]["startDate"] == "2023-03-13"
 
 
 def test_talkrecap_prev_next_skip_private(coverage):

@@ -159,6 +159,7 @@ class ConferenceBase(MacrosMixin, BrowserView):
             getattr(context, "end", None),
             getattr(context, "location", None),
             context.conference_format,
+            whole_day=bool(getattr(context, "whole_day", False)),
             event_url=getattr(context, "event_url", None),
             organizer=context.organizer,
             description=context.Description(),

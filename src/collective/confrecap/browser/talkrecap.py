@@ -122,6 +122,7 @@ class TalkRecapView(MacrosMixin, BrowserView):
                 getattr(conference, "end", None),
                 getattr(conference, "location", None),
                 conference.conference_format,
+                whole_day=bool(getattr(conference, "whole_day", False)),
                 event_url=getattr(conference, "event_url", None),
                 organizer=conference.organizer,
             )

@@ -246,13 +246,23 @@ def ld_talk(summary, conference=None):
     )
 
 
-def ld_iso(value):
+def ld_iso(value, date_only=False):
+    """ISO 8601 for JSON-LD; a whole-day event gives just its dates."""
     value = _as_datetime(value)
-    return value.isoformat() if value else None
+    if not value:
+        return None
+    return value.date().isoformat() if date_only else value.isoformat()
 
 
 def ld_conference(
-    name, url, start=None, end=None, location=None, conference_format=None, **extra
+    name,
+    url,
+    start=None,
+    end=None,
+    location=None,
+    conference_format=None,
+    whole_day=False,
+    **extra,
 ):
     """A conference as a schema.org ``Event`` (without its sub-events)."""
     modes = {
@@ -269,8 +279,8 @@ def ld_conference(
         "@type": "Event",
         "name": name,
         "url": url,
-        "startDate": ld_iso(start),
-        "endDate": ld_iso(end),
+        "startDate": ld_iso(start, whole_day),
+        "endDate": ld_iso(end, whole_day),
         "eventAttendanceMode": modes.get(conference_format),
         "location": place,
         "description": extra.get("description"),
