@@ -46,6 +46,7 @@ def build_coverage(portal):
         container=portal, type="Folder", id="coverage", title="Conference coverage"
     )
     folder.setLayout("conference-listing")
+    api.content.transition(folder, "publish")
     conference = api.content.create(
         container=folder,
         type="Conference",
@@ -61,6 +62,7 @@ def build_coverage(portal):
         tracks=["App Dev", "Cloud", "Culture"],
         coverage_note="Covered by our team as a sponsor.",
     )
+    api.content.transition(conference, "publish")
     talks = [
         (
             "Containerizing Python web apps",
@@ -186,6 +188,7 @@ def build_coverage(portal):
         sort_on="getObjPositionInParent",
     )
     collection.setLayout("talkrecap-listing")
+    api.content.transition(collection, "publish")
     return conference
 
 

@@ -32,15 +32,9 @@ RECAP_TITLE = "Containerizing Python web apps"
 
 @pytest.fixture
 def site(functional, functional_portal):
-    """An author (Contributor) and a reviewer (Reviewer), committed.
-
-    The test layer has no default workflow; a real site has
-    simple_publication_workflow, so the Conference gets it here too and has
-    to be published like in production.
-    """
+    """An author (Contributor) and a reviewer (Reviewer), committed."""
     portal = functional_portal
     zope_login(functional["app"], SITE_OWNER_NAME)
-    portal.portal_workflow.setDefaultChain("simple_publication_workflow")
     api.user.create(
         email="ada@example.org",
         username=AUTHOR[0],

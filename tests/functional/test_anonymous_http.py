@@ -1,10 +1,10 @@
 """Issue 2: over real HTTP, Anonymous sees only published coverage."""
 
+from ..content import create_conference
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
-import datetime
 import pytest
 import requests
 import transaction
@@ -17,18 +17,7 @@ SECRET = "Zanzibarprivatetalk"
 def site(functional_portal):
     portal = functional_portal
     with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_workflow").setDefaultChain(
-            "simple_publication_workflow"
-        )
-        conference = api.content.create(
-            container=portal,
-            type="Conference",
-            id="pwc",
-            title="PWC 2023",
-            start=datetime.datetime(2023, 9, 20, 9, 0),
-            end=datetime.datetime(2023, 9, 22, 17, 0),
-            tracks=["Cloud"],
-        )
+        conference = create_conference(portal, tracks=["Cloud"])
         api.content.transition(obj=conference, transition="publish")
         public = api.content.create(
             container=conference,

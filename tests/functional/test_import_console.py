@@ -35,7 +35,6 @@ def posts(tmp_path):
 @pytest.fixture
 def site(functional_portal):
     with api.env.adopt_roles(["Manager"]):
-        functional_portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         api.content.create(
             container=functional_portal, type="Folder", id="cov", title="Cov"
         )

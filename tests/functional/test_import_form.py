@@ -1,5 +1,6 @@
 """The Classic UI ``@@recap-import`` form, through a browser."""
 
+from ..content import small_post
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -9,36 +10,11 @@ import pytest
 import transaction
 
 
-POST = """---
-title: Form Conf 2024
-start: 2024-06-10
-end: 2024-06-12
-tracks: [Web]
----
-
-Intro.
-
-## Keynote: Packaging
-
-By [Ana Example](https://ana.example.org/).
-
-Track: Web
-
-The future.
-
-## Links
-
-- [Docs](https://docs.example.org/) -- the docs
-"""
+POST = small_post("Form Conf 2024")
 
 
 @pytest.fixture
 def browser(functional):
-    with api.env.adopt_roles(["Manager"]):
-        functional["portal"].portal_workflow.setDefaultChain(
-            "simple_publication_workflow"
-        )
-    transaction.commit()
     browser = Browser(functional["app"])
     browser.handleErrors = False
     browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")

@@ -1,5 +1,6 @@
 """``POST <folder>/@recap-import`` over HTTP (plone.restapi)."""
 
+from ..content import small_post
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -8,34 +9,13 @@ import pytest
 import transaction
 
 
-POST = """---
-title: Test Conf 2024
-start: 2024-06-10
-end: 2024-06-12
-tracks: [Web]
----
-
-Intro.
-
-## Keynote: Packaging
-
-By [Ana Example](https://ana.example.org/).
-
-Track: Web
-
-The future.
-
-## Links
-
-- [Docs](https://docs.example.org/) -- the docs
-"""
+POST = small_post("Test Conf 2024")
 MARKDOWN = {"Content-Type": "text/markdown; charset=utf-8"}
 
 
 @pytest.fixture
 def site(functional_portal):
     with api.env.adopt_roles(["Manager"]):
-        functional_portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         api.content.create(
             container=functional_portal, type="Folder", id="coverage", title="Cov"
         )

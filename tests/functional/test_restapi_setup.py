@@ -35,7 +35,6 @@ def _utc(*args):
 def build_coverage(portal):
     """Create the shared content and commit it; returns the objects."""
     with api.env.adopt_roles(["Manager"]):
-        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         for login, password in (AUTHOR, MEMBER):
             api.user.create(
                 email=f"{login}@example.org",

@@ -1,6 +1,7 @@
 """Our vocabularies through ``@vocabularies`` and our indexes through
 ``@querystring`` / ``@querystring-search``."""
 
+from ..content import TALK_KINDS
 from .test_restapi_setup import coverage  # noqa: F401
 
 import pytest
@@ -16,16 +17,7 @@ def test_kinds_vocabularies(coverage, request_factory, role):  # noqa: F811
     talk = session.get("/@vocabularies/collective.confrecap.TalkKinds")
     assert talk.status_code == 200
     assert talk.json()["items"][0] == {"token": "keynote", "title": "Keynote"}
-    assert _tokens(talk.json()) == [
-        "keynote",
-        "talk",
-        "tutorial",
-        "workshop",
-        "panel",
-        "lightning",
-        "social",
-        "other",
-    ]
+    assert _tokens(talk.json()) == TALK_KINDS
     resource = session.get("/@vocabularies/collective.confrecap.ResourceKinds")
     assert resource.status_code == 200
     assert resource.json()["items_total"] == 10

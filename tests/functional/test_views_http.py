@@ -25,6 +25,7 @@ def site(functional_portal):
             whole_day=True,
             tracks=["Cloud"],
         )
+        api.content.transition(conf, "publish")
         public = api.content.create(
             container=conf,
             type="TalkRecap",

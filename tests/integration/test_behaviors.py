@@ -1,5 +1,7 @@
 """Issue 2: the four behaviors and their fields, on recaps and reused elsewhere."""
 
+from ..content import RESOURCES
+from ..content import SPEAKERS
 from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.takeaways import ITakeaways
@@ -29,44 +31,6 @@ CONFRECAP_BEHAVIORS = {
     "collective.confrecap.takeaways": ITakeaways,
     "collective.confrecap.resources": IResources,
 }
-
-SPEAKERS = [
-    {"name": "Pamela Fox", "url": "https://pamelafox.org", "affiliation": "Microsoft"},
-    {"name": "the Six Feet Up team", "url": None, "affiliation": None},
-]
-RESOURCES = [
-    {
-        "title": "uv",
-        "url": "https://docs.astral.sh/uv/",
-        "description": "Fast Python package manager",
-        "kind": "tool",
-    },
-    {
-        "title": "Cheat sheet",
-        "url": "http://example.org/cheat.pdf",
-        "description": None,
-        "kind": "cheat-sheet",
-    },
-]
-
-
-@pytest.fixture
-def manager(portal):
-    with api.env.adopt_roles(["Manager"]):
-        yield portal
-
-
-@pytest.fixture
-def conference(manager):
-    return api.content.create(
-        container=manager,
-        type="Conference",
-        id="pwc",
-        title="PWC 2023",
-        start=datetime.datetime(2023, 9, 20, 9, 0),
-        end=datetime.datetime(2023, 9, 22, 17, 0),
-        tracks=["App Dev", "Cloud", "Culture"],
-    )
 
 
 @pytest.fixture

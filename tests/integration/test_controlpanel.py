@@ -1,6 +1,7 @@
 """The "Conference coverage" control panel: its records, its configlet, its
 form, and the behaviour each setting changes."""
 
+from ..content import create_conference
 from collective.confrecap.controlpanel import settings
 from collective.confrecap.controlpanel.interfaces import IConfrecapSettings
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
@@ -52,11 +53,8 @@ def installer(portal):
 @pytest.fixture
 def conference(portal):
     with api.env.adopt_roles(["Manager"]):
-        conf = api.content.create(
-            container=portal,
-            type="Conference",
-            id="pwc",
-            title="PWC 2023",
+        conf = create_conference(
+            portal,
             start=datetime.datetime(2023, 3, 13, 9, 0),
             end=datetime.datetime(2023, 3, 17, 18, 0),
             tracks=["Cloud"],

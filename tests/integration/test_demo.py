@@ -90,8 +90,6 @@ def test_pwc2021_days():
 
 def test_demo_is_idempotent_published_and_public(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    # A real site has a default workflow; the test fixture has none.
-    portal.portal_workflow.setDefaultChain("simple_publication_workflow")
     first = create_demo_coverage(portal)
     assert sorted(c.getId() for c in first) == IDS
     snapshot = {cid: sorted(portal[cid].objectIds()) for cid in IDS}

@@ -1,29 +1,12 @@
 """Issue 2: the Classic UI (z3c.form) add form of a Talk Recap in a conference."""
 
+from ..content import TRACKS
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
-from plone import api
 from zope.interface import alsoProvides
 
 import datetime
 import pytest
 import re
-
-
-TRACKS = ["App Dev", "Cloud", "Culture"]
-
-
-@pytest.fixture
-def conference(portal):
-    with api.env.adopt_roles(["Manager"]):
-        yield api.content.create(
-            container=portal,
-            type="Conference",
-            id="pwc",
-            title="PWC 2023",
-            start=datetime.datetime(2023, 9, 20, 9, 0),
-            end=datetime.datetime(2023, 9, 22, 17, 0),
-            tracks=TRACKS,
-        )
 
 
 @pytest.fixture

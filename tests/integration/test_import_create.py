@@ -68,7 +68,6 @@ By the Organizers team.
 @pytest.fixture
 def manager(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    portal.portal_workflow.setDefaultChain("simple_publication_workflow")
     return portal
 
 

@@ -1,5 +1,6 @@
 """Issue 2: install, uninstall and reinstall in a live site."""
 
+from ..content import create_conference
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
 from plone import api
 from plone.app.testing import logout
@@ -8,7 +9,6 @@ from plone.browserlayer.utils import registered_layers
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
 
-import datetime
 import pytest
 
 
@@ -42,18 +42,7 @@ def installer(portal):
 @pytest.fixture
 def coverage(portal):
     with api.env.adopt_roles(["Manager"]):
-        api.portal.get_tool("portal_workflow").setDefaultChain(
-            "simple_publication_workflow"
-        )
-        conference = api.content.create(
-            container=portal,
-            type="Conference",
-            id="pwc",
-            title="PWC 2023",
-            start=datetime.datetime(2023, 9, 20, 9, 0),
-            end=datetime.datetime(2023, 9, 22, 17, 0),
-            tracks=["Cloud"],
-        )
+        conference = create_conference(portal, tracks=["Cloud"])
         published = api.content.create(
             container=conference,
             type="TalkRecap",

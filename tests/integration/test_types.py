@@ -75,19 +75,6 @@ DEFAULT_VIEWS = {
 TYPES = ("Conference", "TalkRecap", "ResourceList")
 
 
-@pytest.fixture
-def manager(portal):
-    with api.env.adopt_roles(["Manager"]):
-        yield portal
-
-
-@pytest.fixture
-def conference(manager):
-    return api.content.create(
-        container=manager, type="Conference", id="pwc", title="PWC 2023"
-    )
-
-
 @pytest.mark.parametrize("portal_type", TYPES)
 def test_fti_is_a_dexterity_fti(portal, portal_type):
     fti = queryUtility(IDexterityFTI, name=portal_type)

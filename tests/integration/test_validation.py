@@ -36,25 +36,6 @@ def interpolated(error):
 
 
 @pytest.fixture
-def manager(portal):
-    with api.env.adopt_roles(["Manager"]):
-        yield portal
-
-
-@pytest.fixture
-def conference(manager):
-    return api.content.create(
-        container=manager,
-        type="Conference",
-        id="pwc",
-        title="PWC 2023",
-        start=datetime.datetime(2023, 9, 20, 9, 0),
-        end=datetime.datetime(2023, 9, 22, 17, 0),
-        tracks=["App Dev", "Cloud"],
-    )
-
-
-@pytest.fixture
 def recap(conference):
     return api.content.create(container=conference, type="TalkRecap", title="T")
 

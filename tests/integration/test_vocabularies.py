@@ -1,24 +1,13 @@
 """Issue 2: the vocabularies TalkKinds, ResourceKinds and the context-aware Tracks."""
 
+from ..content import TALK_KINDS
+from ..content import TRACKS
 from plone import api
 from zope.component import getUtility
 from zope.globalrequest import getRequest
 from zope.schema.interfaces import IVocabularyFactory
 
-import datetime
-import pytest
 
-
-TALK_KINDS = [
-    "keynote",
-    "talk",
-    "tutorial",
-    "workshop",
-    "panel",
-    "lightning",
-    "social",
-    "other",
-]
 RESOURCE_KINDS = [
     "tool",
     "library",
@@ -31,7 +20,6 @@ RESOURCE_KINDS = [
     "training",
     "other",
 ]
-TRACKS = ["App Dev", "Cloud", "Culture", "PyData", "Tutorials"]
 
 
 def vocabulary(name, context):
@@ -40,25 +28,6 @@ def vocabulary(name, context):
 
 def tokens(vocab):
     return [term.token for term in vocab]
-
-
-@pytest.fixture
-def manager(portal):
-    with api.env.adopt_roles(["Manager"]):
-        yield portal
-
-
-@pytest.fixture
-def conference(manager):
-    return api.content.create(
-        container=manager,
-        type="Conference",
-        id="pwc",
-        title="PWC 2023",
-        start=datetime.datetime(2023, 9, 20, 9, 0),
-        end=datetime.datetime(2023, 9, 22, 17, 0),
-        tracks=TRACKS,
-    )
 
 
 def test_talk_kinds(portal):

@@ -13,10 +13,6 @@ import pytest
 @pytest.fixture
 def site(portal):
     with api.env.adopt_roles(["Manager"]):
-        # A site's usual default workflow (the test fixture has none).
-        api.portal.get_tool("portal_workflow").setDefaultChain(
-            "simple_publication_workflow"
-        )
         api.user.create(
             email="c@example.org", username="contributor", password="secret-password"
         )

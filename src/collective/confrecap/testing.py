@@ -27,6 +27,9 @@ class ConfrecapLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         applyProfile(portal, "plone.app.contenttypes:default")
         applyProfile(portal, "collective.confrecap:default")
+        # PLONE_FIXTURE leaves the default chain empty; a Classic UI site
+        # (and so every site our users run) uses this one for Folders etc.
+        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
 
 
 CONFRECAP_FIXTURE = ConfrecapLayer()
