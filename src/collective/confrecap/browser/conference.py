@@ -16,7 +16,7 @@ from collective.confrecap.aggregate import group_by_day
 from collective.confrecap.aggregate import group_by_track
 from collective.confrecap.aggregate import group_resources_by_kind
 from collective.confrecap.browser.utils import batch
-from collective.confrecap.browser.utils import event_dates
+from collective.confrecap.browser.utils import conference_dates
 from collective.confrecap.browser.utils import format_title
 from collective.confrecap.browser.utils import json_ld
 from collective.confrecap.browser.utils import ld_conference
@@ -85,14 +85,7 @@ class ConferenceBase(MacrosMixin, BrowserView):
 
     @memoize
     def dates(self):
-        context = self.context
-        return event_dates(
-            context,
-            getattr(context, "start", None),
-            getattr(context, "end", None),
-            getattr(context, "whole_day", True),
-            getattr(context, "open_end", False),
-        )
+        return conference_dates(self.context)
 
     def conference_format(self):
         return format_title(self.context.conference_format, self.request)
@@ -150,24 +143,9 @@ class ConferenceBase(MacrosMixin, BrowserView):
 
     # JSON-LD ------------------------------------------------------------
 
-    def conference_ld(self):
-        context = self.context
-        return ld_conference(
-            context.Title(),
-            context.absolute_url(),
-            getattr(context, "start", None),
-            getattr(context, "end", None),
-            getattr(context, "location", None),
-            context.conference_format,
-            whole_day=bool(getattr(context, "whole_day", False)),
-            event_url=getattr(context, "event_url", None),
-            organizer=context.organizer,
-            description=context.Description(),
-        )
-
     def json_ld(self):
         data = {"@context": "https://schema.org"}
-        data.update(self.conference_ld())
+        data.update(ld_conference(self.context, self.context.Description()))
         data["subEvent"] = [
             {
                 key: value
@@ -186,8 +164,14 @@ class ConferenceBase(MacrosMixin, BrowserView):
         ]
         return json_ld(data)
 
+    # Pages: ``ordered()`` gives ``(group key, summary)`` pairs in page order.
+
+    @memoize
+    def batch(self):
+        return batch(self.ordered(), self.request, self.b_size)
+
     def page_summaries(self):
-        return self.summaries()
+        return [summary for key, summary in self.batch()]
 
 
 class ConferenceView(ConferenceBase):
@@ -200,13 +184,6 @@ class ConferenceView(ConferenceBase):
             for group in group_by_track(self.summaries(), self.tracks())
             for summary in group["recaps"]
         ]
-
-    @memoize
-    def batch(self):
-        return batch(self.ordered(), self.request, self.b_size)
-
-    def page_summaries(self):
-        return [summary for track, summary in self.batch()]
 
     @memoize
     def groups(self):
@@ -241,13 +218,6 @@ class ConferenceByDayView(ConferenceBase):
             for group in group_by_day(self.summaries())
             for summary in group["recaps"]
         ]
-
-    @memoize
-    def batch(self):
-        return batch(self.ordered(), self.request, self.b_size)
-
-    def page_summaries(self):
-        return [summary for day, summary in self.batch()]
 
     @memoize
     def groups(self):

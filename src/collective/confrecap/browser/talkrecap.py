@@ -7,7 +7,7 @@ from Acquisition import aq_parent
 from collective.confrecap.browser.conference import recap_links
 from collective.confrecap.browser.conference import resource_groups
 from collective.confrecap.browser.conference import rich_text
-from collective.confrecap.browser.utils import event_dates
+from collective.confrecap.browser.utils import conference_dates
 from collective.confrecap.browser.utils import json_ld
 from collective.confrecap.browser.utils import ld_conference
 from collective.confrecap.browser.utils import ld_talk
@@ -77,13 +77,7 @@ class TalkRecapView(MacrosMixin, BrowserView):
         return {
             "title": conference.Title(),
             "url": conference.absolute_url(),
-            "dates": event_dates(
-                conference,
-                getattr(conference, "start", None),
-                getattr(conference, "end", None),
-                getattr(conference, "whole_day", True),
-                getattr(conference, "open_end", False),
-            ),
+            "dates": conference_dates(conference),
         }
 
     @memoize
@@ -113,19 +107,7 @@ class TalkRecapView(MacrosMixin, BrowserView):
 
     def json_ld(self):
         conference = self.conference()
-        super_event = None
-        if conference is not None:
-            super_event = ld_conference(
-                conference.Title(),
-                conference.absolute_url(),
-                getattr(conference, "start", None),
-                getattr(conference, "end", None),
-                getattr(conference, "location", None),
-                conference.conference_format,
-                whole_day=bool(getattr(conference, "whole_day", False)),
-                event_url=getattr(conference, "event_url", None),
-                organizer=conference.organizer,
-            )
+        super_event = ld_conference(conference) if conference is not None else None
         data = self.data()
         article = {
             "@context": "https://schema.org",

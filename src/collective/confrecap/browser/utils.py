@@ -84,6 +84,17 @@ def _as_datetime(value):
     return None
 
 
+def conference_dates(conference):
+    """:func:`event_dates` of a conference object."""
+    return event_dates(
+        conference,
+        getattr(conference, "start", None),
+        getattr(conference, "end", None),
+        getattr(conference, "whole_day", True),
+        getattr(conference, "open_end", False),
+    )
+
+
 def event_dates(context, start, end, whole_day=True, open_end=False):
     """How to show a conference's dates: one day, a range or an open end.
 
@@ -254,40 +265,36 @@ def ld_iso(value, date_only=False):
     return value.date().isoformat() if date_only else value.isoformat()
 
 
-def ld_conference(
-    name,
-    url,
-    start=None,
-    end=None,
-    location=None,
-    conference_format=None,
-    whole_day=False,
-    **extra,
-):
+def ld_conference(conference, description=None):
     """A conference as a schema.org ``Event`` (without its sub-events)."""
     modes = {
         "in-person": "https://schema.org/OfflineEventAttendanceMode",
         "online": "https://schema.org/OnlineEventAttendanceMode",
         "hybrid": "https://schema.org/MixedEventAttendanceMode",
     }
+    url = conference.absolute_url()
+    event_url = getattr(conference, "event_url", None)
+    conference_format = conference.conference_format
+    location = getattr(conference, "location", None)
+    whole_day = bool(getattr(conference, "whole_day", False))
     place = None
     if conference_format == "online":
-        place = {"@type": "VirtualLocation", "url": extra.get("event_url") or url}
+        place = {"@type": "VirtualLocation", "url": event_url or url}
     elif location:
         place = {"@type": "Place", "name": location}
     data = {
         "@type": "Event",
-        "name": name,
+        "name": conference.Title(),
         "url": url,
-        "startDate": ld_iso(start, whole_day),
-        "endDate": ld_iso(end, whole_day),
+        "startDate": ld_iso(getattr(conference, "start", None), whole_day),
+        "endDate": ld_iso(getattr(conference, "end", None), whole_day),
         "eventAttendanceMode": modes.get(conference_format),
         "location": place,
-        "description": extra.get("description"),
-        "sameAs": extra.get("event_url"),
+        "description": description,
+        "sameAs": event_url,
         "organizer": (
-            {"@type": "Organization", "name": extra["organizer"]}
-            if extra.get("organizer")
+            {"@type": "Organization", "name": conference.organizer}
+            if conference.organizer
             else None
         ),
     }
