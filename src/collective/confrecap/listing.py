@@ -63,3 +63,14 @@ def recap_summaries(context, **query):
 
 def resource_summaries(context, **query):
     return [summarize(brain) for brain in resource_brains(context, **query)]
+
+
+def conference_titles(uids):
+    """UID → ``{"title", "url"}`` of those conferences the user may view
+    (one catalog query for all of them)."""
+    if not uids:
+        return {}
+    return {
+        brain.UID: {"title": brain.Title, "url": brain.getURL()}
+        for brain in api.content.find(UID=sorted(uids))
+    }

@@ -16,9 +16,9 @@ from collective.confrecap.browser.utils import RESOURCE_KIND_ORDER
 from collective.confrecap.browser.utils import resource_kind_title
 from collective.confrecap.browser.utils import StructuredDataMixin
 from collective.confrecap.controlpanel import settings
+from collective.confrecap.listing import conference_titles
 from collective.confrecap.listing import recap_summaries
 from collective.confrecap.listing import resource_summaries
-from plone import api
 from plone.memoize.instance import memoize
 from Products.Five import BrowserView
 from urllib.parse import urlencode
@@ -30,15 +30,6 @@ def letter_of(name):
     """The index letter of a name: its first letter without accents, or #."""
     first = unicodedata.normalize("NFKD", (name or "").strip()[:1])[:1].upper()
     return first if first.isalpha() else "#"
-
-
-def _conference_titles(uids):
-    if not uids:
-        return {}
-    return {
-        brain.UID: {"title": brain.Title, "url": brain.getURL()}
-        for brain in api.content.find(UID=sorted(uids))
-    }
 
 
 class IndexBase(StructuredDataMixin, BrowserView):
@@ -89,7 +80,7 @@ class SpeakersIndex(IndexBase):
         """The speakers of this page, by letter, with their recaps."""
         page = list(self.batch())
         summaries = self.summaries()
-        conferences = _conference_titles(
+        conferences = conference_titles(
             {
                 summaries[ref["uid"]]["conference_uid"]
                 for speaker in page

@@ -15,6 +15,7 @@ from collective.confrecap.browser.utils import json_ld
 from collective.confrecap.browser.utils import MacrosMixin
 from collective.confrecap.browser.utils import recap_card
 from collective.confrecap.listing import conference_brains
+from collective.confrecap.listing import conference_titles
 from collective.confrecap.listing import recap_brains
 from collective.confrecap.listing import summarize
 from plone import api
@@ -49,21 +50,10 @@ class ListingBase(MacrosMixin, BrowserView):
         return batch(brains, self.request, self.b_size)
 
     @memoize
-    def conferences_by_uid(self, uids):
-        if not uids:
-            return {}
-        return {
-            brain.UID: {"title": brain.Title, "url": brain.getURL()}
-            for brain in api.content.find(UID=list(uids))
-        }
-
-    @memoize
     def recap_cards(self):
         summaries = [summarize(brain) for brain in self.batch()]
-        conferences = self.conferences_by_uid(
-            tuple(
-                sorted({s["conference_uid"] for s in summaries if s["conference_uid"]})
-            )
+        conferences = conference_titles(
+            {s["conference_uid"] for s in summaries if s["conference_uid"]}
         )
         return [
             dict(

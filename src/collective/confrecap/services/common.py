@@ -73,8 +73,10 @@ def check_batching(request):
 
 
 def batched(request, items):
-    """``{"@id", "items", "items_total", "batching"?}`` as ``@search`` gives."""
-    check_batching(request)
+    """``{"@id", "items", "items_total", "batching"?}`` as ``@search`` gives.
+
+    Call :func:`check_batching` first, before computing ``items``.
+    """
     batch = HypermediaBatch(request, items)
     result = {
         "@id": batch.canonical_url,

@@ -67,7 +67,7 @@ def _with_conference(ref, summaries_by_uid, conferences):
 class IndexService(Service):
     def reply(self):
         try:
-            check_batching(self.request)
+            check_batching(self.request)  # before the aggregation, not after
             return batched(self.request, self.items())
         except InvalidParameter as error:
             return reply_error(self.request, error)
