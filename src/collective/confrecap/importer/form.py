@@ -1,6 +1,7 @@
 """``@@recap-import``: paste or upload a Markdown write-up, preview, import."""
 
 from collective.confrecap import _
+from collective.confrecap.importer.create import ConferenceExistsError
 from collective.confrecap.importer.create import create_from_plan
 from collective.confrecap.importer.create import find_existing
 from collective.confrecap.importer.errors import RecapImportError
@@ -124,14 +125,22 @@ class RecapImportForm(AutoExtensibleForm, form.Form):
                 replace=bool(data.get("replace")),
             )
         except RecapImportError as error:
-            field = "replace" if "replace" in error.message else "markdown"
+            field = (
+                "replace" if isinstance(error, ConferenceExistsError) else "markdown"
+            )
             raise WidgetActionExecutionError(field, Invalid(str(error))) from error
         summary = result.summary()
         counts = summary["counts"]
-        message = (
-            f"Imported “{summary['conference']}”: {counts['recaps']} recap(s), "
-            f"{counts['resource_lists']} resource list(s), "
-            f"{counts['resources']} resource(s)."
+        message = _(
+            "msg_import_done",
+            default="Imported “${title}”: ${recaps} recap(s), ${lists} resource "
+            "list(s), ${resources} resource(s).",
+            mapping={
+                "title": summary["conference"],
+                "recaps": counts["recaps"],
+                "lists": counts["resource_lists"],
+                "resources": counts["resources"],
+            },
         )
         messages = IStatusMessage(self.request)
         messages.add(message, type="info")
