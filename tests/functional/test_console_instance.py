@@ -5,6 +5,7 @@ boots Zope from a ``zope.conf`` the way an administrator runs the command.
 """
 
 from pathlib import Path
+from ZODB.FileStorage import FileStorage
 
 import os
 import subprocess
@@ -71,3 +72,24 @@ def test_import_into_a_real_instance(tmp_path):
     bad = run(BIN / "confrecap-import", "--zope-conf", conf, binary, env=env)
     assert bad.returncode == 1
     assert "not a text file" in bad.stdout
+
+    # Mistakes in the command line get a sentence, not a traceback.
+    import_ = (BIN / "confrecap-import", "--zope-conf", conf)
+    no_site = run(*import_, "--site", "Nope", post, env=env)
+    assert no_site.returncode == 2, no_site.stdout + no_site.stderr
+    assert "There is no Plone site “Nope” (see --site)." in no_site.stdout
+    assert "Traceback" not in no_site.stdout + no_site.stderr
+    no_folder = run(*import_, "--folder", "news/2024", post, env=env)
+    assert no_folder.returncode == 2, no_folder.stdout + no_folder.stderr
+    assert "There is no folder “news/2024” in the site “Plone”" in no_folder.stdout
+    assert "Traceback" not in no_folder.stdout + no_folder.stderr
+
+    # While an instance holds the FileStorage, the command says what to do.
+    storage = FileStorage(str(instance / "var" / "filestorage" / "Data.fs"))
+    try:
+        busy = run(*import_, post, env=env)
+    finally:
+        storage.close()
+    assert busy.returncode == 2, busy.stdout + busy.stderr
+    assert "The database is in use by a running instance: stop it" in busy.stdout
+    assert "Traceback" not in busy.stdout + busy.stderr

@@ -88,3 +88,12 @@ def test_main_requires_zope_conf(capsys):
     with pytest.raises(SystemExit):
         console.main(["post.md"])
     assert "--zope-conf" in capsys.readouterr().err
+
+
+def test_main_without_a_zope_conf_file(tmp_path, posts):
+    out = io.StringIO()
+    missing = tmp_path / "nowhere" / "zope.conf"
+    assert console.main(["--zope-conf", str(missing), str(posts)], out=out) == 2
+    assert f"ERROR: There is no Zope configuration file at {missing}." in (
+        out.getvalue()
+    )

@@ -5,7 +5,8 @@
         FILE_OR_DIR...
 
 One transaction per post: a post that fails creates nothing and the others
-still import. Exit code 1 if any post failed.
+still import. Exit code 1 if any post failed, 2 if nothing could be
+imported at all (no such configuration, site or folder; the database in use).
 """
 
 from collective.confrecap.importer.create import create_from_plan
@@ -86,20 +87,37 @@ def run_import(
     return failed
 
 
+class ConsoleError(Exception):
+    """Something the person running the command has to fix first."""
+
+
 def _open_site(zope_conf, site_id):
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SpecialUsers import system
+    from plone.base.interfaces import IPloneSiteRoot
     from Testing.makerequest import makerequest
+    from zc.lockfile import LockError
     from zope.component.hooks import setSite
     from zope.globalrequest import setRequest
     from Zope2.Startup.run import configure_wsgi
 
     import Zope2
 
+    if not Path(zope_conf).is_file():
+        raise ConsoleError(f"There is no Zope configuration file at {zope_conf}.")
     configure_wsgi(zope_conf)
-    app = makerequest(Zope2.app())
+    try:
+        app = makerequest(Zope2.app())
+    except LockError as error:
+        raise ConsoleError(
+            "The database is in use by a running instance: stop it (Ctrl-C in "
+            "make start), run the import, then start it again."
+        ) from error
+    site = app.unrestrictedTraverse(site_id.strip("/"), None)
+    if site is None or not IPloneSiteRoot.providedBy(site):
+        app._p_jar.close()
+        raise ConsoleError(f"There is no Plone site “{site_id}” (see --site).")
     setRequest(app.REQUEST)
-    site = app.unrestrictedTraverse(site_id)
     setSite(site)
     # Like ``zconsole run``: act as the system user (a Manager everywhere).
     newSecurityManager(None, system)
@@ -112,11 +130,22 @@ def main(argv=None, out=sys.stdout):
     if not files:
         print("No Markdown files to import.", file=out)
         return 1
-    app, site = _open_site(args.zope_conf, args.site)
+    try:
+        app, site = _open_site(args.zope_conf, args.site)
+    except ConsoleError as error:
+        print(f"ERROR: {error}", file=out)
+        return 2
     try:
         container = site
         if args.folder:
-            container = site.unrestrictedTraverse(args.folder.strip("/"))
+            container = site.unrestrictedTraverse(args.folder.strip("/"), None)
+            if container is None:
+                print(
+                    f"ERROR: There is no folder “{args.folder}” in the site "
+                    f"“{args.site}” (see --folder).",
+                    file=out,
+                )
+                return 2
         failed = run_import(
             container, files, args.publish, args.replace, args.dry_run, out
         )
