@@ -4,8 +4,8 @@
 already in the site is left alone, so ``make start`` may call it every time.
 """
 
-from collective.confrecap.importer.create import conference_id
 from collective.confrecap.importer.create import create_from_plan
+from collective.confrecap.importer.create import find_existing
 from collective.confrecap.importer.parser import parse_markdown_bytes
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def create_demo_coverage(portal):
     created = []
     for path in demo_posts():
         plan = parse_markdown_bytes(path.read_bytes())
-        if conference_id(plan.title) in portal.objectIds():
+        if find_existing(portal, plan) is not None:
             continue
         result = create_from_plan(portal, plan, publish=True)
         created.append(result.conference)
