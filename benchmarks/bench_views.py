@@ -79,6 +79,9 @@ def build(portal, n):
     folder = api.content.create(
         container=portal, type="Folder", id=f"folder{n}", title=f"Folder {n}"
     )
+    # Anonymous readers time both sides: publish what they read, as a site does.
+    api.content.transition(conference, "publish")
+    api.content.transition(folder, "publish")
     for i in range(n):
         recap = api.content.create(
             container=conference,
@@ -121,7 +124,7 @@ def build(portal, n):
             ],
         )
         api.content.transition(recap, "publish")
-        api.content.create(
+        document = api.content.create(
             container=folder,
             type="Document",
             id=f"doc-{i}",
@@ -129,6 +132,7 @@ def build(portal, n):
             description=f"What we learned in talk {i}.",
             text=RichTextValue(BODY, "text/html", "text/x-html-safe"),
         )
+        api.content.transition(document, "publish")
     return conference, folder
 
 
