@@ -6,9 +6,9 @@ from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.takeaways import ITakeaways
 from collective.confrecap.behaviors.talk import ITalk
-from collective.confrecap.fields import HttpURL
-from collective.confrecap.fields import RowList
-from collective.confrecap.fields import SessionDate
+from collective.confrecap.fields.dates import SessionDate
+from collective.confrecap.fields.rows import RowList
+from collective.confrecap.fields.urls import HttpURL
 from plone import api
 from plone.behavior.interfaces import IBehavior
 from plone.dexterity.interfaces import IDexterityFTI

@@ -2,8 +2,8 @@
 
 from collective.confrecap.demo import create_demo_coverage
 from collective.confrecap.demo import demo_posts
-from collective.confrecap.importer.parser import parse_markdown_bytes
-from collective.confrecap.importer.writer import write_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
+from collective.confrecap.formats.markdown.writer import write_markdown
 from datetime import date
 from plone import api
 from plone.app.testing import logout

@@ -1,12 +1,12 @@
 """create_from_plan and the Markdown export, against a Plone site."""
 
+from collective.confrecap.browser.recap_export import export_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
 from collective.confrecap.importer import create as create_module
 from collective.confrecap.importer.create import ConferenceExistsError
 from collective.confrecap.importer.create import create_from_plan
 from collective.confrecap.importer.create import ImportValidationError
-from collective.confrecap.importer.export import export_markdown
-from collective.confrecap.importer.parser import parse_markdown
-from collective.confrecap.importer.parser import parse_markdown_bytes
 from datetime import date
 from pathlib import Path
 from plone import api

@@ -4,7 +4,7 @@ from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.talk import ITalk
 from collective.confrecap.content.conference import IConference
-from collective.confrecap.errors import RecapValidationError
+from collective.confrecap.fields.errors import RecapValidationError
 from plone import api
 from plone.app.event.dx.behaviors import IEventBasic
 from plone.app.event.dx.behaviors import StartBeforeEnd

@@ -1,6 +1,6 @@
 """Resource descriptions: Markdown links become safe anchors."""
 
-from collective.confrecap.browser.utils import linkify
+from collective.confrecap.browser.cards import linkify
 
 import pytest
 

@@ -587,7 +587,7 @@ def test_private_never_leaks_on_conference(coverage, name):
 
 
 def test_json_ld_escapes_script_end():
-    from collective.confrecap.browser.utils import json_ld
+    from collective.confrecap.browser.jsonld import json_ld
 
     text = json_ld({"name": "</script><script>alert(1)</script> & <!--"})
     assert "</" not in text and "<!--" not in text

@@ -1,8 +1,8 @@
 """Front matter: YAML, TOML, and broken front matter named by its line."""
 
-from collective.confrecap.importer.errors import FrontMatterError
-from collective.confrecap.importer.errors import RecapImportError
-from collective.confrecap.importer.frontmatter import split_front_matter
+from collective.confrecap.formats.errors import FrontMatterError
+from collective.confrecap.formats.errors import RecapImportError
+from collective.confrecap.formats.markdown.frontmatter import split_front_matter
 from datetime import date
 from pathlib import Path
 

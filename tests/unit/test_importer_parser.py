@@ -1,13 +1,13 @@
 """Parser rules, one fixture or snippet per rule."""
 
-from collective.confrecap.importer.errors import DocumentTooLargeError
-from collective.confrecap.importer.errors import EmptyDocumentError
-from collective.confrecap.importer.errors import FrontMatterError
-from collective.confrecap.importer.errors import NotTextError
-from collective.confrecap.importer.errors import UnreadableDateError
-from collective.confrecap.importer.parser import MAX_SIZE
-from collective.confrecap.importer.parser import parse_markdown
-from collective.confrecap.importer.parser import parse_markdown_bytes
+from collective.confrecap.formats.errors import DocumentTooLargeError
+from collective.confrecap.formats.errors import EmptyDocumentError
+from collective.confrecap.formats.errors import FrontMatterError
+from collective.confrecap.formats.errors import NotTextError
+from collective.confrecap.formats.errors import UnreadableDateError
+from collective.confrecap.formats.markdown.parser import MAX_SIZE
+from collective.confrecap.formats.markdown.parser import parse_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
 from datetime import date
 from pathlib import Path
 

@@ -1,9 +1,9 @@
 """Properties: nothing crashes, nothing is lost, export → import is stable."""
 
-from collective.confrecap.importer.errors import RecapImportError
-from collective.confrecap.importer.parser import parse_markdown
-from collective.confrecap.importer.parser import parse_markdown_bytes
-from collective.confrecap.importer.writer import write_markdown
+from collective.confrecap.formats.errors import RecapImportError
+from collective.confrecap.formats.markdown.parser import parse_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
+from collective.confrecap.formats.markdown.writer import write_markdown
 from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings

@@ -1,7 +1,7 @@
 """The real write-ups in ../shared/seeds (skipped when they are not there)."""
 
-from collective.confrecap.importer.parser import parse_markdown_bytes
-from collective.confrecap.importer.writer import write_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
+from collective.confrecap.formats.markdown.writer import write_markdown
 from datetime import date
 from pathlib import Path
 

@@ -1,11 +1,11 @@
 """Export shape and export → import → export stability."""
 
-from collective.confrecap.importer.markdown import escape_markdown
-from collective.confrecap.importer.parser import parse_markdown
-from collective.confrecap.importer.plan import ConferencePlan
-from collective.confrecap.importer.plan import RecapPlan
-from collective.confrecap.importer.plan import ResourceListPlan
-from collective.confrecap.importer.writer import write_markdown
+from collective.confrecap.formats.markdown.parser import parse_markdown
+from collective.confrecap.formats.markdown.rendering import escape_markdown
+from collective.confrecap.formats.markdown.writer import write_markdown
+from collective.confrecap.formats.plan import ConferencePlan
+from collective.confrecap.formats.plan import RecapPlan
+from collective.confrecap.formats.plan import ResourceListPlan
 from datetime import date
 from pathlib import Path
 

@@ -1,9 +1,9 @@
 """``collective.confrecap.speakers``: who gave the talk (a person or a team)."""
 
 from collective.confrecap import _
-from collective.confrecap.fields import HttpURL
-from collective.confrecap.fields import RecapRow
-from collective.confrecap.fields import RowList
+from collective.confrecap.fields.rows import RecapRow
+from collective.confrecap.fields.rows import RowList
+from collective.confrecap.fields.urls import HttpURL
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider

@@ -1,8 +1,8 @@
 """``collective.confrecap.talk``: what kind of session it was, when, where."""
 
 from collective.confrecap import _
-from collective.confrecap.fields import HttpURL
-from collective.confrecap.fields import SessionDate
+from collective.confrecap.fields.dates import SessionDate
+from collective.confrecap.fields.urls import HttpURL
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from zope import schema

@@ -1,7 +1,7 @@
 """Views of a Conference: by track (default), by day, and as one article.
 
 ``conference-view`` and ``conference-by-day`` render the recaps from
-catalog metadata only (:func:`collective.confrecap.listing.recap_summaries`),
+catalog metadata only (:func:`collective.confrecap.coverage.queries.recap_summaries`),
 so showing a conference never wakes its recap objects. Each page shows at
 most ``b_size`` recaps (the control panel's "Recaps per page", 100
 by default); the rest follow on further pages
@@ -12,26 +12,26 @@ wakes the recaps of the page it shows, ``b_size`` per page as well.
 """
 
 from collective.confrecap import _
-from collective.confrecap.aggregate import group_by_day
-from collective.confrecap.aggregate import group_by_track
-from collective.confrecap.aggregate import group_resources_by_kind
-from collective.confrecap.browser.utils import batch
-from collective.confrecap.browser.utils import conference_dates
-from collective.confrecap.browser.utils import format_title
-from collective.confrecap.browser.utils import json_ld
-from collective.confrecap.browser.utils import ld_conference
-from collective.confrecap.browser.utils import ld_performer
-from collective.confrecap.browser.utils import MacrosMixin
-from collective.confrecap.browser.utils import recap_card
-from collective.confrecap.browser.utils import regroup
-from collective.confrecap.browser.utils import RESOURCE_KIND_ORDER
-from collective.confrecap.browser.utils import resource_kind_title
-from collective.confrecap.browser.utils import session_day
+from collective.confrecap.browser.cards import batch
+from collective.confrecap.browser.cards import MacrosMixin
+from collective.confrecap.browser.cards import recap_card
+from collective.confrecap.browser.cards import regroup
+from collective.confrecap.browser.dates import conference_dates
+from collective.confrecap.browser.dates import session_day
+from collective.confrecap.browser.jsonld import json_ld
+from collective.confrecap.browser.jsonld import ld_conference
+from collective.confrecap.browser.jsonld import ld_performer
+from collective.confrecap.browser.labels import format_title
+from collective.confrecap.browser.labels import RESOURCE_KIND_ORDER
+from collective.confrecap.browser.labels import resource_kind_title
 from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.controlpanel import settings
-from collective.confrecap.listing import recap_brains
-from collective.confrecap.listing import recap_summaries
-from collective.confrecap.listing import summarize
+from collective.confrecap.coverage.grouping import group_by_day
+from collective.confrecap.coverage.grouping import group_by_track
+from collective.confrecap.coverage.grouping import group_resources_by_kind
+from collective.confrecap.coverage.queries import recap_brains
+from collective.confrecap.coverage.queries import recap_summaries
+from collective.confrecap.coverage.queries import summarize
 from plone import api
 from plone.memoize.instance import memoize
 from Products.Five import BrowserView

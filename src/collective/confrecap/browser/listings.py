@@ -8,16 +8,16 @@ the recap counts of the conferences on a page come from one catalog query.
 """
 
 from collective.confrecap.behaviors.speakers import ISpeakers
-from collective.confrecap.browser.utils import batch
-from collective.confrecap.browser.utils import event_dates
-from collective.confrecap.browser.utils import format_title
-from collective.confrecap.browser.utils import json_ld
-from collective.confrecap.browser.utils import MacrosMixin
-from collective.confrecap.browser.utils import recap_card
-from collective.confrecap.listing import conference_brains
-from collective.confrecap.listing import conference_titles
-from collective.confrecap.listing import recap_brains
-from collective.confrecap.listing import summarize
+from collective.confrecap.browser.cards import batch
+from collective.confrecap.browser.cards import MacrosMixin
+from collective.confrecap.browser.cards import recap_card
+from collective.confrecap.browser.dates import event_dates
+from collective.confrecap.browser.jsonld import json_ld
+from collective.confrecap.browser.labels import format_title
+from collective.confrecap.coverage.queries import conference_brains
+from collective.confrecap.coverage.queries import conference_titles
+from collective.confrecap.coverage.queries import recap_brains
+from collective.confrecap.coverage.queries import summarize
 from plone import api
 from plone.app.contenttypes.behaviors.collection import ICollection
 from plone.memoize.instance import memoize

@@ -1,10 +1,10 @@
 """``resourcelist-view``: a Resource List's intro and its links by kind."""
 
+from collective.confrecap.browser.cards import MacrosMixin
 from collective.confrecap.browser.conference import resource_groups
 from collective.confrecap.browser.conference import rich_text
-from collective.confrecap.browser.utils import json_ld
-from collective.confrecap.browser.utils import ld_item_list
-from collective.confrecap.browser.utils import MacrosMixin
+from collective.confrecap.browser.jsonld import json_ld
+from collective.confrecap.browser.jsonld import ld_item_list
 from Products.Five import BrowserView
 
 

@@ -1,11 +1,34 @@
 """The Conference: an event that holds the coverage written about it."""
 
 from collective.confrecap import _
-from collective.confrecap.fields import check_tracks
+from collective.confrecap.fields.errors import RecapValidationError
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+
+
+def check_tracks(value):
+    """Track names are non-empty and each is listed once."""
+    seen = set()
+    for name in value:
+        if not name or not name.strip():
+            raise RecapValidationError(
+                _("error_track_empty", default="A track name cannot be empty."),
+                value,
+            )
+        key = name.strip().casefold()
+        if key in seen:
+            raise RecapValidationError(
+                _(
+                    "error_track_duplicate",
+                    default="The track “${name}” is listed twice.",
+                    mapping={"name": name.strip()},
+                ),
+                value,
+            )
+        seen.add(key)
+    return True
 
 
 class IConference(model.Schema):

@@ -4,9 +4,7 @@
 already in the site is left alone, so ``make start`` may call it every time.
 """
 
-from collective.confrecap.importer.create import create_from_plan
-from collective.confrecap.importer.create import find_existing
-from collective.confrecap.importer.parser import parse_markdown_bytes
+from collective.confrecap.importer.markdown import import_markdown
 from pathlib import Path
 
 
@@ -26,9 +24,9 @@ def create_demo_coverage(portal):
     """
     created = []
     for path in demo_posts():
-        plan = parse_markdown_bytes(path.read_bytes())
-        if find_existing(portal, plan) is not None:
-            continue
-        result = create_from_plan(portal, plan, publish=True)
-        created.append(result.conference)
+        outcome = import_markdown(
+            portal, path.read_bytes(), publish=True, skip_existing=True
+        )
+        if outcome.created:
+            created.append(outcome.result.conference)
     return created

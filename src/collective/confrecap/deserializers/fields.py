@@ -7,9 +7,9 @@ content these become field errors a client can show.
 """
 
 from collective.confrecap import _
-from collective.confrecap.errors import RecapValidationError
-from collective.confrecap.fields import not_a_web_address
-from collective.confrecap.urls import is_http_url
+from collective.confrecap.fields.errors import RecapValidationError
+from collective.confrecap.fields.urls import not_a_web_address
+from collective.confrecap.formats.urls import is_http_url
 from plone.restapi.deserializer.dxfields import ChoiceFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer

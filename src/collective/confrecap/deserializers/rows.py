@@ -7,8 +7,8 @@ This one answers with the row, the column and the problem.
 """
 
 from collective.confrecap import _
-from collective.confrecap.errors import RecapValidationError
-from collective.confrecap.fields import IRowList
+from collective.confrecap.fields.errors import RecapValidationError
+from collective.confrecap.fields.rows import IRowList
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
 from plone.dexterity.interfaces import IDexterityContent
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer

@@ -1,1 +1,2 @@
-"""Markdown import and export of conference coverage, in pure Python."""
+"""The Plone side of importing: plans from :mod:`collective.confrecap.formats`
+become content through plone.api (create, replace, publish), in one savepoint."""

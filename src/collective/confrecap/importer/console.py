@@ -9,9 +9,8 @@ still import. Exit code 1 if any post failed, 2 if nothing could be
 imported at all (no such configuration, site or folder; the database in use).
 """
 
-from collective.confrecap.importer.create import create_from_plan
-from collective.confrecap.importer.errors import RecapImportError
-from collective.confrecap.importer.parser import parse_markdown_bytes
+from collective.confrecap.formats.errors import RecapImportError
+from collective.confrecap.importer.markdown import import_markdown
 from pathlib import Path
 
 import argparse
@@ -57,17 +56,23 @@ def run_import(
     failed = 0
     for path in files:
         try:
-            plan = parse_markdown_bytes(path.read_bytes())
+            outcome = import_markdown(
+                container,
+                path.read_bytes(),
+                dry_run=dry_run,
+                publish=publish,
+                replace=replace,
+            )
             if dry_run:
-                counts = plan.summary()
+                counts = outcome.plan.summary()
                 print(
-                    f"{path}: would create “{plan.title}” with "
+                    f"{path}: would create “{outcome.plan.title}” with "
                     f"{counts['recaps']} recap(s) and "
                     f"{counts['resource_lists']} resource list(s)",
                     file=out,
                 )
                 continue
-            result = create_from_plan(container, plan, publish, replace)
+            result = outcome.result
             summary = result.summary()
             transaction.commit()
         except (RecapImportError, OSError) as error:

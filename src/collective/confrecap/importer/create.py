@@ -6,7 +6,7 @@ of it happens inside one savepoint: a failure part-way leaves nothing behind.
 """
 
 from collective.confrecap.content.conference import IConference
-from collective.confrecap.importer.errors import RecapImportError
+from collective.confrecap.formats.errors import RecapImportError
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
@@ -75,6 +75,14 @@ def conference_id(title):
     return getUtility(IIDNormalizer).normalize(title, max_length=100)
 
 
+def exists_message(existing):
+    """What an author is told when the conference was imported before."""
+    return (
+        f"A conference “{existing.Title()}” already exists at "
+        f"{existing.absolute_url()}; use replace to update it."
+    )
+
+
 def find_existing(container, plan):
     """The Conference in ``container`` this plan would import again, or None."""
     new_id = conference_id(plan.title)
@@ -119,10 +127,7 @@ def _create(container, plan, publish, replace):
                 "and is not a conference; import into another folder."
             )
         if not replace:
-            raise ConferenceExistsError(
-                f"A conference “{existing.Title()}” already exists at "
-                f"{existing.absolute_url()}; use replace to update it."
-            )
+            raise ConferenceExistsError(exists_message(existing))
         new_id = existing.getId()
         api.content.delete(existing, check_linkintegrity=False)
         replaced = True

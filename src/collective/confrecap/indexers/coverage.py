@@ -9,8 +9,8 @@ from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.takeaways import ITakeaways
 from collective.confrecap.behaviors.talk import ITalk
-from collective.confrecap.conference_lookup import find_conference
 from collective.confrecap.content.conference import IConference
+from collective.confrecap.content.lookup import find_conference
 from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.content.talkrecap import ITalkRecap
 from plone.app.contenttypes.indexers import SearchableText

@@ -1,6 +1,6 @@
 """The tracks of the enclosing conference, for a recap's ``track`` menu."""
 
-from collective.confrecap.conference_lookup import find_conference
+from collective.confrecap.content.lookup import find_conference
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm

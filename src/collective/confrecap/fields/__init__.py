@@ -1,0 +1,1 @@
+"""Schema fields with the validation rules shared by forms and REST."""

@@ -1,0 +1,1 @@
+"""Markdown write-ups (CommonMark + YAML/TOML front matter) to a plan, and back."""

@@ -1,0 +1,1 @@
+"""plone.restapi serializers: the JSON schema of the row fields."""

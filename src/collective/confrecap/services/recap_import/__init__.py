@@ -1,0 +1,1 @@
+"""The ``@recap-import`` REST endpoint."""

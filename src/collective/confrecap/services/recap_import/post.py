@@ -1,0 +1,130 @@
+"""``POST <folder>/@recap-import``: Markdown in, a Conference tree out.
+
+The body is the Markdown itself (``Content-Type: text/markdown``) or JSON
+``{"markdown": "...", "dry_run": false, "publish": false, "replace": false}``;
+with ``text/markdown`` the options may be given in the query string.
+Errors answer ``400`` (``409`` when the conference exists) in plone.restapi's
+shape, with the line of the document at fault (wrong content type
+included), and create nothing.
+"""
+
+from collective.confrecap.formats.errors import RecapImportError
+from collective.confrecap.formats.markdown.parser import MAX_SIZE
+from collective.confrecap.importer.create import ConferenceExistsError
+from collective.confrecap.importer.markdown import import_markdown
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+
+import json
+
+
+MARKDOWN_TYPES = ("text/markdown", "text/x-markdown", "text/plain")
+OPTIONS = ("dry_run", "publish", "replace")
+
+
+class BadInput(Exception):
+    def __init__(self, message, line=None, status=400, kind="BadRequest"):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.status = status
+        self.kind = kind
+
+
+def _flag(value, name):
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    raise BadInput(f"“{name}” must be true or false, not “{value}”.")
+
+
+def _body(request):
+    body = request.get("BODY")
+    if body is None:
+        body_file = request.get("BODYFILE")
+        if body_file is not None:
+            body_file.seek(0)
+            body = body_file.read(MAX_SIZE * 4 + 1)
+    return body or b""
+
+
+def read_request(request):
+    """(Markdown text or bytes, options) of an import request; raises BadInput."""
+    content_type = (request.getHeader("Content-Type") or "").split(";")[0]
+    content_type = content_type.strip().lower()
+    body = _body(request)
+    if content_type == "application/json":
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise BadInput(f"The request body is not valid JSON: {error}.") from error
+        if not isinstance(data, dict):
+            raise BadInput('Send a JSON object: {"markdown": "..."}.')
+        if "markdown" not in data:
+            raise BadInput(
+                'The JSON body has no "markdown" key: send {"markdown": "..."}.'
+            )
+        markdown = data["markdown"]
+        if not isinstance(markdown, str):
+            raise BadInput('"markdown" must be a string of Markdown text.')
+        unknown = sorted(set(data) - {"markdown", *OPTIONS})
+        if unknown:
+            raise BadInput(
+                f"Unknown key(s) {', '.join(unknown)}; allowed are markdown, "
+                f"{', '.join(OPTIONS)}."
+            )
+        options = {name: _flag(data.get(name), name) for name in OPTIONS}
+        return markdown, options
+    if content_type in MARKDOWN_TYPES:
+        options = {name: _flag(request.form.get(name), name) for name in OPTIONS}
+        return body, options
+    raise BadInput(
+        f"Send the Markdown as text/markdown or as JSON "
+        f'{{"markdown": "..."}} (application/json), not '
+        f"“{content_type or 'no content type'}”."
+    )
+
+
+class RecapImportPost(Service):
+    """Create a Conference from a Markdown write-up."""
+
+    def reply(self):
+        # Like plone.restapi's own write services: a REST client authenticates
+        # with a token or basic auth, not a cookie, and sends no CSRF token.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            source, options = read_request(self.request)
+        except BadInput as error:
+            return self._error(error)
+        try:
+            outcome = import_markdown(self.context, source, **options)
+        except ConferenceExistsError as error:
+            return self._error(BadInput(error.message, status=409, kind="Conflict"))
+        except RecapImportError as error:
+            return self._error(BadInput(error.message, error.line))
+        if options["dry_run"]:
+            return outcome.preview()
+        result = outcome.result
+        url = result.conference.absolute_url()
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", url)
+        return {
+            "@id": url,
+            "id": result.conference.getId(),
+            "title": result.conference.Title(),
+            "summary": result.summary(),
+        }
+
+    def _error(self, error):
+        self.request.response.setStatus(error.status)
+        payload = {"type": error.kind, "message": error.message}
+        if error.line is not None:
+            payload["line"] = error.line
+        return {"error": payload}

@@ -1,0 +1,1 @@
+"""The ``@resources`` REST endpoint."""

@@ -1,0 +1,1 @@
+"""The ``@speakers`` REST endpoint."""
