@@ -18,6 +18,13 @@ VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python
 INSTALL_STAMP := $(VENV)/.install-stamp
 
+# The pure tier: collective.confrecap.formats and tests/unit need only these
+# (no Plone, no Zope but zope.i18nmessageid); `make test-pure` proves it.
+PURE_VENV := .venv-pure
+PURE_STAMP := $(PURE_VENV)/.install-stamp
+PURE_DEPS := markdown-it-py PyYAML ftfy markdownify zope.i18nmessageid defusedxml \
+	pytest hypothesis
+
 INSTANCE ?= instance
 PORT ?= 8080
 HOST ?= 127.0.0.1
@@ -97,8 +104,20 @@ start: install instance ## Create/update the site and serve http://localhost:POR
 
 # --- quality -----------------------------------------------------------------
 
+$(PURE_STAMP): constraints.txt Makefile $(UV_DEP)
+	@echo "==> Creating $(PURE_VENV): only the pure formats' dependencies (pins: constraints.txt)"
+	rm -rf $(PURE_VENV)
+	$(UV) venv --python $(PYTHON_VERSION) $(PURE_VENV)
+	$(UV) pip install --python $(PURE_VENV)/bin/python --exclude-newer $(EXCLUDE_NEWER) \
+		-c constraints.txt $(PURE_DEPS)
+	@touch $@
+
+.PHONY: test-pure
+test-pure: $(PURE_STAMP) ## Run tests/unit in .venv-pure (formats' deps only, no Plone, add-on not installed)
+	PYTHONPATH=src $(PURE_VENV)/bin/python -m pytest tests/unit $(PYTEST_ARGS)
+
 .PHONY: test
-test: install ## Run the whole test suite (pytest; browser tests use /usr/bin/chromium)
+test: install test-pure ## The unit tier without Plone (test-pure), then the whole suite (browser tests use /usr/bin/chromium)
 	$(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
 
 .PHONY: bench
@@ -149,7 +168,7 @@ versions: ## Regenerate buildout's versions.cfg from constraints.txt
 
 .PHONY: clean
 clean: ## Remove .venv, .tools, instance/, buildout artefacts and caches
-	rm -rf $(VENV) .tools $(INSTANCE) node_modules
+	rm -rf $(VENV) $(PURE_VENV) .tools $(INSTANCE) node_modules
 	rm -rf bin develop-eggs eggs parts downloads var .installed.cfg .mr.developer.cfg
 	rm -rf .pytest_cache .ruff_cache .hypothesis test-results build dist
 	find src tests scripts -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true

@@ -1,24 +1,19 @@
-"""pytest fixtures: the add-on's plone.app.testing layers, via pytest-plone."""
+"""Root of the test tiers.
 
-from collective.confrecap.testing import FUNCTIONAL_TESTING
-from collective.confrecap.testing import INTEGRATION_TESTING
-from pytest_plone import fixtures_factory
+``tests/unit`` needs only the pure package's dependencies (``make
+test-pure`` runs it in such a venv); the Plone tiers (integration,
+functional, browser) get their layers from the :mod:`tests.plone_fixtures`
+plugin, loaded here only when Plone is installed.
+"""
 
-import os
-
-
-# As the instance's zope.conf does: compile locales/*.po when ZCML loads,
-# so tests see the translations a site shows.
-os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+import importlib.util
 
 
-pytest_plugins = ["pytest_plone"]
+def _plone_installed():
+    try:
+        return importlib.util.find_spec("plone.app.testing") is not None
+    except ModuleNotFoundError:
+        return False
 
-globals().update(
-    fixtures_factory(
-        (
-            (FUNCTIONAL_TESTING, "functional"),
-            (INTEGRATION_TESTING, "integration"),
-        )
-    )
-)
+
+pytest_plugins = ["tests.plone_fixtures"] if _plone_installed() else []

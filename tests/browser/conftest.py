@@ -10,11 +10,14 @@ override): nothing is ever downloaded. Without it the browser tests are
 skipped; everything else (axe-core missing, a view missing) is a failure.
 """
 
+from ..plone_fixtures import keep_layer
 from pathlib import Path
 
 import os
 import pytest
 
+
+_keep_functional_layer = keep_layer("functional")
 
 CHROMIUM = os.environ.get("CONFRECAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

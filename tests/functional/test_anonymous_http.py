@@ -1,5 +1,6 @@
 """Issue 2: over real HTTP, Anonymous sees only published coverage."""
 
+from ..content import AUTHOR
 from ..content import create_conference
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -146,3 +147,14 @@ def test_manager_sees_everything(site):
     ids = sorted(item["@id"].rsplit("/", 1)[-1] for item in response.json()["items"])
     assert ids == ["pending-links", "public", "secret"]
     session.close()
+
+
+def test_shared_draft_is_private_and_owned_by_its_author(coverage):
+    draft = coverage["draft"]
+    assert api.content.get_state(draft) == "private"
+    assert draft.getOwner().getId() == AUTHOR[0]
+
+
+def test_anonymous_cannot_read_the_shared_draft(coverage, anon_request):
+    assert anon_request.get("/pwc2023/draft").status_code == 401
+    assert anon_request.get("/pwc2023").status_code == 200

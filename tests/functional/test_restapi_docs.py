@@ -6,7 +6,6 @@ UIDs). The test fails when the API's answer differs from the committed
 example; ``CONFRECAP_WRITE_DOCS=1`` rewrites them.
 """
 
-from .test_restapi_setup import coverage  # noqa: F401
 from pathlib import Path
 
 import json
@@ -61,7 +60,7 @@ def _example(session, path, portal_url, uids):
 
 @pytest.mark.parametrize("name,role,path", CASES, ids=[case[0] for case in CASES])
 def test_documented_examples(
-    coverage,  # noqa: F811
+    coverage,
     functional_portal,
     request_factory,
     name,

@@ -1,11 +1,10 @@
 """``GET <context>/@speakers`` and ``GET <context>/@resources``."""
 
-from .test_restapi_setup import AUTHOR
-from .test_restapi_setup import coverage  # noqa: F401
-from .test_restapi_setup import SECRET_LIST_URL
-from .test_restapi_setup import SECRET_SPEAKER
-from .test_restapi_setup import SECRET_TITLE
-from .test_restapi_setup import SECRET_URL
+from ..content import AUTHOR
+from ..content import SECRET_LIST_URL
+from ..content import SECRET_SPEAKER
+from ..content import SECRET_TITLE
+from ..content import SECRET_URL
 
 import pytest
 
@@ -21,7 +20,7 @@ def _urls(data):
     return [item["url"] for item in data["items"]]
 
 
-def test_speakers_site_wide(coverage, anon_request):  # noqa: F811
+def test_speakers_site_wide(coverage, anon_request):
     response = anon_request.get("/@speakers")
     assert response.status_code == 200
     data = response.json()
@@ -50,7 +49,7 @@ def test_speakers_site_wide(coverage, anon_request):  # noqa: F811
     }
 
 
-def test_speakers_below_a_conference_and_a_folder(coverage, anon_request):  # noqa: F811
+def test_speakers_below_a_conference_and_a_folder(coverage, anon_request):
     data = anon_request.get("/pwc2021/@speakers").json()
     assert _names(data) == ["Pamela Fox"]
     assert [ref["title"] for ref in data["items"][0]["recaps"]] == [
@@ -61,7 +60,7 @@ def test_speakers_below_a_conference_and_a_folder(coverage, anon_request):  # no
     assert empty["items_total"] == 0
 
 
-def test_speakers_filters(coverage, anon_request):  # noqa: F811
+def test_speakers_filters(coverage, anon_request):
     assert _names(anon_request.get("/@speakers?q=SIX").json()) == [
         "The Six Feet Up team"
     ]
@@ -74,7 +73,7 @@ def test_speakers_filters(coverage, anon_request):  # noqa: F811
     ]
 
 
-def test_speakers_batching(coverage, anon_request):  # noqa: F811
+def test_speakers_batching(coverage, anon_request):
     data = anon_request.get("/@speakers?b_size=1").json()
     assert data["items_total"] == 2
     assert _names(data) == ["Pamela Fox"]
@@ -87,7 +86,7 @@ def test_speakers_batching(coverage, anon_request):  # noqa: F811
     assert "q=a" in filtered["batching"]["next"]
 
 
-def test_resources_site_wide(coverage, anon_request):  # noqa: F811
+def test_resources_site_wide(coverage, anon_request):
     response = anon_request.get("/@resources")
     assert response.status_code == 200
     data = response.json()
@@ -115,7 +114,7 @@ def test_resources_site_wide(coverage, anon_request):  # noqa: F811
     )
 
 
-def test_resources_filters(coverage, anon_request):  # noqa: F811
+def test_resources_filters(coverage, anon_request):
     tools = anon_request.get("/@resources?kind=tool").json()
     assert _urls(tools) == ["https://htmx.org"]
     both = anon_request.get("/@resources?kind=tool&kind=documentation").json()
@@ -154,7 +153,7 @@ def test_resources_filters(coverage, anon_request):  # noqa: F811
 )
 @pytest.mark.parametrize("endpoint", ["@speakers", "@resources"])
 def test_invalid_parameters_are_400(
-    coverage,  # noqa: F811
+    coverage,
     anon_request,
     endpoint,
     query,
@@ -170,7 +169,7 @@ def test_invalid_parameters_are_400(
     assert "traceback" not in body
 
 
-def test_bad_kind_is_400(coverage, anon_request):  # noqa: F811
+def test_bad_kind_is_400(coverage, anon_request):
     response = anon_request.get("/@resources?kind=podcast")
     assert response.status_code == 400
     assert response.json()["errors"] == [
@@ -183,7 +182,7 @@ def test_bad_kind_is_400(coverage, anon_request):  # noqa: F811
 
 
 def test_conference_filter_does_not_reveal_private_conferences(
-    coverage,  # noqa: F811
+    coverage,
     request_factory,
 ):
     from plone import api
@@ -205,7 +204,7 @@ def test_conference_filter_does_not_reveal_private_conferences(
 @pytest.mark.parametrize("path", ["/", "/pwc2023/"])
 @pytest.mark.parametrize("endpoint", ["@speakers", "@resources"])
 def test_anonymous_never_sees_private_coverage(
-    coverage,  # noqa: F811
+    coverage,
     anon_request,
     path,
     endpoint,
@@ -217,7 +216,7 @@ def test_anonymous_never_sees_private_coverage(
     assert anon_request.get(f"{path}{endpoint}?q=zyxwv").json()["items_total"] == 0
 
 
-def test_author_sees_own_draft(coverage, request_factory):  # noqa: F811
+def test_author_sees_own_draft(coverage, request_factory):
     author = request_factory(basic_auth=AUTHOR)
     speakers = author.get("/@speakers").json()
     assert SECRET_SPEAKER in _names(speakers)
@@ -228,7 +227,7 @@ def test_author_sees_own_draft(coverage, request_factory):  # noqa: F811
     assert _urls(resources) == [SECRET_URL]
 
 
-def test_private_folder_needs_login(coverage, request_factory):  # noqa: F811
+def test_private_folder_needs_login(coverage, request_factory):
     from plone import api
 
     import transaction

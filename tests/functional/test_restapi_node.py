@@ -1,10 +1,9 @@
 """End to end: a Node client with plain ``fetch`` reads the running server."""
 
-from .test_restapi_setup import coverage  # noqa: F401
-from .test_restapi_setup import SECRET_LIST_URL
-from .test_restapi_setup import SECRET_SPEAKER
-from .test_restapi_setup import SECRET_TITLE
-from .test_restapi_setup import SECRET_URL
+from ..content import SECRET_LIST_URL
+from ..content import SECRET_SPEAKER
+from ..content import SECRET_TITLE
+from ..content import SECRET_URL
 from pathlib import Path
 
 import json
@@ -22,7 +21,7 @@ NODE = shutil.which("node")
     NODE is None,
     reason="`node` (>= 18, for fetch) is not installed: apt-get install nodejs",
 )
-def test_node_fetch_client_reads_the_coverage(coverage, functional_portal):  # noqa: F811
+def test_node_fetch_client_reads_the_coverage(coverage, functional_portal):
     env = dict(
         os.environ,
         CONFRECAP_SITE=functional_portal.absolute_url(),

@@ -1,11 +1,10 @@
 """``GET <conference>/@recap`` and ``?expand=recap``."""
 
-from .test_restapi_setup import AUTHOR
-from .test_restapi_setup import coverage  # noqa: F401
-from .test_restapi_setup import SECRET_LIST_URL
-from .test_restapi_setup import SECRET_SPEAKER
-from .test_restapi_setup import SECRET_TITLE
-from .test_restapi_setup import SECRET_URL
+from ..content import AUTHOR
+from ..content import SECRET_LIST_URL
+from ..content import SECRET_SPEAKER
+from ..content import SECRET_TITLE
+from ..content import SECRET_URL
 
 
 SECRETS = (SECRET_SPEAKER, SECRET_URL, SECRET_TITLE, SECRET_LIST_URL, "/draft")
@@ -15,7 +14,7 @@ def _titles(group):
     return [recap["title"] for recap in group["recaps"]]
 
 
-def test_recap_conference_metadata(coverage, anon_request):  # noqa: F811
+def test_recap_conference_metadata(coverage, anon_request):
     response = anon_request.get("/pwc2023/@recap")
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
@@ -42,7 +41,7 @@ def test_recap_conference_metadata(coverage, anon_request):  # noqa: F811
     assert "text" not in conference
 
 
-def test_recap_groups_by_track_and_day(coverage, anon_request):  # noqa: F811
+def test_recap_groups_by_track_and_day(coverage, anon_request):
     data = anon_request.get("/pwc2023/@recap").json()
     assert data["recaps_total"] == 2
     assert [group["track"] for group in data["recaps_by_track"]] == [
@@ -96,7 +95,7 @@ def test_recap_groups_by_track_and_day(coverage, anon_request):  # noqa: F811
     assert data["recaps_by_day"][1]["recaps"][0] == keynote
 
 
-def test_recap_merges_speakers_and_resources(coverage, anon_request):  # noqa: F811
+def test_recap_merges_speakers_and_resources(coverage, anon_request):
     data = anon_request.get("/pwc2023/@recap").json()
     speakers = {speaker["name"]: speaker for speaker in data["speakers"]}
     assert list(speakers) == ["Pamela Fox", "The Six Feet Up team"]
@@ -123,7 +122,7 @@ def test_recap_merges_speakers_and_resources(coverage, anon_request):  # noqa: F
     assert data["resource_lists"][0]["resources"][0]["url"] == "https://htmx.org"
 
 
-def test_recap_hides_private_content_from_anonymous(coverage, anon_request):  # noqa: F811
+def test_recap_hides_private_content_from_anonymous(coverage, anon_request):
     response = anon_request.get("/pwc2023/@recap")
     assert response.status_code == 200
     for secret in SECRETS:
@@ -134,7 +133,7 @@ def test_recap_hides_private_content_from_anonymous(coverage, anon_request):  # 
         assert secret not in expanded.text
 
 
-def test_recap_shows_authors_their_drafts(coverage, request_factory):  # noqa: F811
+def test_recap_shows_authors_their_drafts(coverage, request_factory):
     author = request_factory(basic_auth=AUTHOR)
     data = author.get("/pwc2023/@recap").json()
     assert data["recaps_total"] == 3
@@ -148,7 +147,7 @@ def test_recap_shows_authors_their_drafts(coverage, request_factory):  # noqa: F
     assert SECRET_LIST_URL in author.get("/pwc2023/@recap").text
 
 
-def test_recap_include_text(coverage, manager_request):  # noqa: F811
+def test_recap_include_text(coverage, manager_request):
     from plone.app.textfield.value import RichTextValue
 
     import transaction
@@ -168,7 +167,7 @@ def test_recap_include_text(coverage, manager_request):  # noqa: F811
     assert "text" not in plain["recaps_by_track"][1]["recaps"][0]
 
 
-def test_recap_unknown_include_is_400(coverage, anon_request):  # noqa: F811
+def test_recap_unknown_include_is_400(coverage, anon_request):
     response = anon_request.get("/pwc2023/@recap?include=everything")
     assert response.status_code == 400
     body = response.json()
@@ -178,7 +177,7 @@ def test_recap_unknown_include_is_400(coverage, anon_request):  # noqa: F811
     ]
 
 
-def test_expand_recap_embeds_the_document(coverage, anon_request):  # noqa: F811
+def test_expand_recap_embeds_the_document(coverage, anon_request):
     plain = anon_request.get("/pwc2023").json()
     assert plain["@components"]["recap"] == {
         "@id": coverage["conference"].absolute_url() + "/@recap"
@@ -189,14 +188,14 @@ def test_expand_recap_embeds_the_document(coverage, anon_request):  # noqa: F811
     )
 
 
-def test_recap_only_on_conferences(coverage, anon_request):  # noqa: F811
+def test_recap_only_on_conferences(coverage, anon_request):
     assert anon_request.get("/pwc2023/keynote/@recap").status_code == 404
     assert anon_request.get("/empty/@recap").status_code == 404
     assert anon_request.get("/@recap").status_code == 404
     assert "recap" not in anon_request.get("/pwc2023/keynote").json()["@components"]
 
 
-def test_recap_of_private_conference_needs_login(coverage, request_factory):  # noqa: F811
+def test_recap_of_private_conference_needs_login(coverage, request_factory):
     from plone import api
 
     import transaction

@@ -2,7 +2,6 @@
 ``@querystring`` / ``@querystring-search``."""
 
 from ..content import TALK_KINDS
-from .test_restapi_setup import coverage  # noqa: F401
 
 import pytest
 
@@ -12,7 +11,7 @@ def _tokens(data):
 
 
 @pytest.mark.parametrize("role", ["Anonymous", "Manager"])
-def test_kinds_vocabularies(coverage, request_factory, role):  # noqa: F811
+def test_kinds_vocabularies(coverage, request_factory, role):
     session = request_factory(role=role)
     talk = session.get("/@vocabularies/collective.confrecap.TalkKinds")
     assert talk.status_code == 200
@@ -26,7 +25,7 @@ def test_kinds_vocabularies(coverage, request_factory, role):  # noqa: F811
 
 @pytest.mark.parametrize("role", ["Anonymous", "Manager"])
 def test_tracks_vocabulary_follows_the_conference(
-    coverage,  # noqa: F811
+    coverage,
     request_factory,
     role,
 ):
@@ -41,14 +40,14 @@ def test_tracks_vocabulary_follows_the_conference(
     assert outside.json()["items"] == []
 
 
-def test_vocabulary_on_private_content_needs_login(coverage, anon_request):  # noqa: F811
+def test_vocabulary_on_private_content_needs_login(coverage, anon_request):
     response = anon_request.get(
         "/pwc2023/draft/@vocabularies/collective.confrecap.Tracks"
     )
     assert response.status_code == 401
 
 
-def test_querystring_lists_our_indexes(coverage, anon_request):  # noqa: F811
+def test_querystring_lists_our_indexes(coverage, anon_request):
     response = anon_request.get("/@querystring")
     assert response.status_code == 200
     indexes = response.json()["indexes"]
@@ -75,7 +74,7 @@ def test_querystring_lists_our_indexes(coverage, anon_request):  # noqa: F811
     ],
 )
 def test_querystring_search_by_our_indexes(
-    coverage,  # noqa: F811
+    coverage,
     anon_request,
     index,
     value,
@@ -98,7 +97,7 @@ def test_querystring_search_by_our_indexes(
     assert [item["title"] for item in response.json()["items"]] == expected
 
 
-def test_querystring_search_hides_drafts(coverage, anon_request):  # noqa: F811
+def test_querystring_search_hides_drafts(coverage, anon_request):
     response = anon_request.post(
         "/@querystring-search",
         json={

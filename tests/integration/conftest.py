@@ -1,9 +1,13 @@
 """Fixtures shared by the integration tests."""
 
 from ..content import create_conference
+from ..plone_fixtures import keep_layer
 from plone import api
 
 import pytest
+
+
+_keep_integration_layer = keep_layer("integration")
 
 
 @pytest.fixture

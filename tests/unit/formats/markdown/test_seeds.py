@@ -12,7 +12,7 @@ import pytest
 import re
 
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 SEEDS = Path(os.environ.get("CONFRECAP_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds in {SEEDS}")
