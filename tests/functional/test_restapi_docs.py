@@ -32,6 +32,12 @@ CASES = [
         "Anonymous",
         "pwc2023/@vocabularies/collective.confrecap.Tracks",
     ),
+    (
+        "error-import-line",
+        "Manager",
+        "@recap-import",
+        "---\ntitle: Broken links\nurl: ftp://files.example.org/\n---\n",
+    ),
 ]
 
 
@@ -42,14 +48,23 @@ def _normalise(text, portal_url, uids):
     return text
 
 
-def _example(session, path, portal_url, uids):
-    response = session.get(path)
+def _example(session, path, portal_url, uids, markdown=None):
+    """A GET of ``path``, or a POST of ``markdown`` (``text/markdown``)."""
+    if markdown is None:
+        response = session.get(path)
+        request = ""
+    else:
+        response = session.post(
+            path, data=markdown, headers={"Content-Type": "text/markdown"}
+        )
+        request = f"Content-Type: text/markdown\n\n{markdown}"
     body = json.dumps(response.json(), indent=2, ensure_ascii=False, sort_keys=True)
     request_path = _normalise(f"{portal_url}/++api++/{path}", portal_url, uids)
     request_path = request_path.replace(DOC_SITE, "/Plone")
     return (
-        f"GET {request_path} HTTP/1.1\n"
+        f"{'GET' if markdown is None else 'POST'} {request_path} HTTP/1.1\n"
         "Accept: application/json\n"
+        f"{request}"
         "\n"
         f"HTTP/1.1 {response.status_code} {response.reason}\n"
         "Content-Type: application/json\n"
@@ -58,19 +73,17 @@ def _example(session, path, portal_url, uids):
     )
 
 
-@pytest.mark.parametrize("name,role,path", CASES, ids=[case[0] for case in CASES])
-def test_documented_examples(
-    coverage,
-    functional_portal,
-    request_factory,
-    name,
-    role,
-    path,
-):
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+def test_documented_examples(coverage, functional_portal, request_factory, case):
+    name, role, path, *markdown = case
     uids = {obj.UID(): f"{key}-uid" for key, obj in coverage.items()}
     path = path.format(**{key: obj.UID() for key, obj in coverage.items()})
     text = _example(
-        request_factory(role=role), path, functional_portal.absolute_url(), uids
+        request_factory(role=role),
+        path,
+        functional_portal.absolute_url(),
+        uids,
+        *markdown,
     )
     target = EXAMPLES / f"{name}.http"
     if WRITE:

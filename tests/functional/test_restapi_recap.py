@@ -170,9 +170,10 @@ def test_recap_include_text(coverage, manager_request):
 def test_recap_unknown_include_is_400(coverage, anon_request):
     response = anon_request.get("/pwc2023/@recap?include=everything")
     assert response.status_code == 400
-    body = response.json()
-    assert body["type"] == "BadRequest"
-    assert body["errors"] == [
+    error = response.json()["error"]
+    assert error["type"] == "BadRequest"
+    assert error["field"] == "include"
+    assert error["errors"] == [
         {"field": "include", "message": "“everything” is unknown; allowed: text."}
     ]
 
@@ -208,3 +209,4 @@ def test_recap_of_private_conference_needs_login(coverage, request_factory):
     assert response.status_code == 401
     assert "Async Python tutorial" not in response.text
     assert request_factory(role="Manager").get("/pwc2021/@recap").status_code == 200
+

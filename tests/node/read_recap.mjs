@@ -58,7 +58,9 @@ const bad = await fetch(`${site}/++api++/${conference}/@resources?kind=podcast`,
   headers: { Accept: "application/json" },
 });
 assert.equal(bad.status, 400);
-assert.equal((await bad.json()).errors[0].field, "kind");
+const { error } = await bad.json();
+assert.equal(error.type, "BadRequest");
+assert.equal(error.field, "kind");
 
 console.log(
   `ok: ${recap.recaps_total} recaps, ${speakers.items_total} speakers, ` +

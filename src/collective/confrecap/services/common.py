@@ -1,39 +1,19 @@
-"""Shared helpers of the REST services: parameters, errors, references.
+"""Shared helpers of the REST services: parameters, batching, references.
 
-Every service answers invalid input with ``400`` and a body that names the
-field at fault::
-
-    {"type": "BadRequest",
-     "message": "kind: “podcast” is not one of tool, library, …",
-     "errors": [{"field": "kind", "message": "“podcast” is not one of …"}]}
+Invalid input raises :class:`~collective.confrecap.services.errors.InvalidParameter`;
+the answer is ``400`` in the one error shape of :mod:`.errors`.
 """
 
+from collective.confrecap.services.errors import error_reply
+from collective.confrecap.services.errors import InvalidParameter
 from plone.restapi.batching import HypermediaBatch
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
 
-class InvalidParameter(Exception):
-    """A query string parameter a client got wrong."""
-
-    def __init__(self, field, message):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-
-def error_body(error):
-    return {
-        "type": "BadRequest",
-        "message": str(error),
-        "errors": [{"field": error.field, "message": error.message}],
-    }
-
-
-def reply_error(request, error):
-    request.response.setStatus(400)
-    return error_body(error)
+# The callers' name for it (InvalidParameter is imported from here too).
+reply_error = error_reply
 
 
 def form_values(request, name):

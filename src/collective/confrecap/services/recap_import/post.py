@@ -12,6 +12,8 @@ from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.formats.markdown.parser import MAX_SIZE
 from collective.confrecap.importer.create import ConferenceExistsError
 from collective.confrecap.importer.markdown import import_markdown
+from collective.confrecap.services.errors import error_reply
+from collective.confrecap.services.errors import ServiceError
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
@@ -23,13 +25,9 @@ MARKDOWN_TYPES = ("text/markdown", "text/x-markdown", "text/plain")
 OPTIONS = ("dry_run", "publish", "replace")
 
 
-class BadInput(Exception):
+class BadInput(ServiceError):
     def __init__(self, message, line=None, status=400, kind="BadRequest"):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.status = status
-        self.kind = kind
+        super().__init__(message, status=status, kind=kind, line=line)
 
 
 def _flag(value, name):
@@ -123,8 +121,4 @@ class RecapImportPost(Service):
         }
 
     def _error(self, error):
-        self.request.response.setStatus(error.status)
-        payload = {"type": error.kind, "message": error.message}
-        if error.line is not None:
-            payload["line"] = error.line
-        return {"error": payload}
+        return error_reply(self.request, error)
