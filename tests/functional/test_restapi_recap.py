@@ -60,6 +60,7 @@ def test_recap_groups_by_track_and_day(coverage, anon_request):
         "title": "Keynote: Python in the cloud",
         "description": "Pamela on serverless Python.",
         "review_state": "published",
+        "type_title": "Talk Recap",
         "subjects": [],
         "speakers": [
             {
@@ -210,3 +211,18 @@ def test_recap_of_private_conference_needs_login(coverage, request_factory):
     assert "Async Python tutorial" not in response.text
     assert request_factory(role="Manager").get("/pwc2021/@recap").status_code == 200
 
+
+def test_recap_items_are_search_summaries(coverage, anon_request):
+    """Each recap and resource list starts from what @search gives for it
+    (plone.restapi's summary serializer), metadata_fields included."""
+    query = "metadata_fields=Subject&metadata_fields=start"
+    data = anon_request.get(f"/pwc2023/@recap?{query}").json()
+    search = anon_request.get(f"/pwc2023/@search?{query}").json()["items"]
+    by_id = {item["@id"]: item for item in search}
+    listed = [recap for group in data["recaps_by_track"] for recap in group["recaps"]]
+    listed += data["resource_lists"]
+    assert len(listed) == 3
+    for item in listed:
+        found = by_id[item["@id"]]
+        assert "Subject" in found
+        assert {key: item[key] for key in found} == found

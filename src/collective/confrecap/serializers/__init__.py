@@ -1,1 +1,2 @@
-"""plone.restapi serializers: the JSON schema of the row fields."""
+"""plone.restapi serializers: summaries of coverage items, the JSON schema of
+the row fields."""

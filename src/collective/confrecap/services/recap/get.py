@@ -10,6 +10,7 @@ from collective.confrecap.content.conference import IConference
 from collective.confrecap.coverage import grouping as aggregate
 from collective.confrecap.coverage import queries as listing
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
+from collective.confrecap.serializers.summary import brain_summary
 from collective.confrecap.services.common import form_values
 from collective.confrecap.services.common import InvalidParameter
 from collective.confrecap.services.common import reference
@@ -92,12 +93,8 @@ class Recap:
 
     def recap(self, summary, talk_kinds, resource_kinds, brain, include_text):
         data = {
-            "@id": summary["url"],
-            "@type": summary["portal_type"],
+            **brain_summary(brain, self.request),
             "uid": summary["uid"],
-            "title": summary["title"],
-            "description": summary["description"],
-            "review_state": summary["review_state"],
             "subjects": summary["subjects"],
             "speakers": [
                 {
@@ -139,11 +136,12 @@ class Recap:
             for summary, brain in zip(summaries, recap_brains, strict=True)
         ]
         recap_uids = {summary["uid"] for summary in summaries}
-        lists = [
-            listing.summarize(brain)
+        list_brains = [
+            brain
             for brain in listing.resource_brains(context)
             if brain.UID not in recap_uids
         ]
+        lists = [listing.summarize(brain) for brain in list_brains]
         resources = aggregate.merge_resources(summaries + lists)
         speakers = aggregate.merge_speakers(summaries)
         by_track = aggregate.group_by_track(recaps, context.tracks or ())
@@ -175,19 +173,15 @@ class Recap:
             ],
             "resource_lists": [
                 {
-                    "@id": item["url"],
-                    "@type": item["portal_type"],
+                    **brain_summary(brain, request),
                     "uid": item["uid"],
-                    "title": item["title"],
-                    "description": item["description"],
-                    "review_state": item["review_state"],
                     "subjects": item["subjects"],
                     "resources": [
                         resource_row(row, resource_kinds)
                         for row in item.get("resources") or []
                     ],
                 }
-                for item in lists
+                for item, brain in zip(lists, list_brains, strict=True)
             ],
         }
 
