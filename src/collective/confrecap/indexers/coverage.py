@@ -14,7 +14,6 @@ from collective.confrecap.content.lookup import find_conference
 from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.content.talkrecap import ITalkRecap
 from plone.app.contenttypes.indexers import SearchableText
-from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer.decorator import indexer
 from plone.uuid.interfaces import IUUID
 
@@ -65,7 +64,9 @@ def confrecap_highlight(obj):
     return bool(obj.highlight)
 
 
-@indexer(IDexterityContent)
+# Registered in configure.zcml for each of our behaviors (ITalk, ISpeakers,
+# ITakeaways, IResources): content without them has no conference to index.
+@indexer(ISpeakers)
 def confrecap_conference(obj):
     """UID of the Conference this item sits in (not set on the conference)."""
     conference = find_conference(obj)
@@ -110,7 +111,8 @@ def coverage_data(obj):
     return data
 
 
-@indexer(IDexterityContent)
+# Registered in configure.zcml for IConference and each of our behaviors.
+@indexer(IConference)
 def confrecap_data(obj):
     data = coverage_data(obj)
     if not data:

@@ -1,0 +1,62 @@
+"""Which content our indexers index: the conference and whatever carries one
+of our behaviors, never every Dexterity object."""
+
+from plone import api
+from plone.dexterity.interfaces import IDexterityFTI
+from plone.dexterity.schema import SCHEMA_CACHE
+from plone.indexer.interfaces import IIndexer
+from zope.component import getUtility
+from zope.component import queryMultiAdapter
+
+import pytest
+
+
+OURS = ("confrecap_conference", "confrecap_data")
+
+
+@pytest.fixture
+def news_item_with_resources(manager):
+    """The News Item FTI with only the resources behavior, addable in a
+    Conference; restored after."""
+    fti = getUtility(IDexterityFTI, name="News Item")
+    conference_fti = getUtility(IDexterityFTI, name="Conference")
+    behaviors = tuple(fti.behaviors)
+    allowed = tuple(conference_fti.allowed_content_types)
+    fti._updateProperty("behaviors", (*behaviors, "collective.confrecap.resources"))
+    conference_fti._updateProperty("allowed_content_types", (*allowed, "News Item"))
+    SCHEMA_CACHE.invalidate("News Item")
+    yield fti
+    fti._updateProperty("behaviors", behaviors)
+    conference_fti._updateProperty("allowed_content_types", allowed)
+    SCHEMA_CACHE.invalidate("News Item")
+
+
+def _indexer(obj, name):
+    catalog = api.portal.get_tool("portal_catalog")
+    return queryMultiAdapter((obj, catalog), IIndexer, name=name)
+
+
+@pytest.mark.parametrize("name", OURS)
+def test_plain_content_in_a_conference_is_not_ours(conference, name):
+    page = api.content.create(container=conference, type="Document", title="Page")
+    assert _indexer(page, name) is None
+    brain = api.content.find(UID=api.content.get_uuid(page))[0]
+    assert not getattr(brain, name)
+
+
+def test_the_conference_has_card_data_but_no_enclosing_conference(conference):
+    brain = api.content.find(UID=api.content.get_uuid(conference))[0]
+    assert brain.confrecap_data["tracks"] == list(conference.tracks)
+    assert not brain.confrecap_conference
+
+
+def test_one_behavior_is_enough(conference, news_item_with_resources):
+    news = api.content.create(
+        container=conference,
+        type="News Item",
+        title="Links in the news",
+        resources=[{"title": "Plone", "url": "https://plone.org", "kind": "tool"}],
+    )
+    brain = api.content.find(UID=api.content.get_uuid(news))[0]
+    assert brain.confrecap_conference == api.content.get_uuid(conference)
+    assert brain.confrecap_data["resources"][0]["url"] == "https://plone.org"
