@@ -47,6 +47,7 @@ export UV_NO_PROGRESS := 1
 
 LINT_DIRS := $(wildcard src tests scripts benchmarks)
 ZPRETTY_FILES = $(shell find src -name '*.zcml' -o -name '*.xml' | sort)
+SPELL_PATHS := $(LINT_DIRS) $(wildcard docs news README.rst CHANGES.rst Makefile setup.py pyproject.toml)
 
 .PHONY: help
 help: ## Show this help
@@ -126,11 +127,12 @@ bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @sear
 	$(VENV_PYTHON) benchmarks/bench_rest.py
 
 .PHONY: lint
-lint: install ## ruff check, ruff format --check, zpretty --check (runs all, fails if any fails)
+lint: install ## ruff check (incl. bandit S, bugbear B), ruff format --check, zpretty --check, codespell (runs all, fails if any fails)
 	@status=0; \
 	echo "==> ruff check $(LINT_DIRS)"; $(VENV)/bin/ruff check $(LINT_DIRS) || status=1; \
 	echo "==> ruff format --check $(LINT_DIRS)"; $(VENV)/bin/ruff format --check $(LINT_DIRS) || status=1; \
 	echo "==> zpretty --check (*.zcml, *.xml under src/)"; $(VENV)/bin/zpretty --check $(ZPRETTY_FILES) || status=1; \
+	echo "==> codespell"; $(VENV)/bin/codespell $(SPELL_PATHS) || status=1; \
 	exit $$status
 
 .PHONY: format
@@ -138,6 +140,10 @@ format: install ## ruff check --fix (imports etc.), ruff format, zpretty -i
 	$(VENV)/bin/ruff check --fix $(LINT_DIRS)
 	$(VENV)/bin/ruff format $(LINT_DIRS)
 	$(VENV)/bin/zpretty -i $(ZPRETTY_FILES)
+
+.PHONY: changelog
+changelog: install ## Preview the next CHANGES.rst section from the news/ fragments (towncrier --draft)
+	$(VENV)/bin/towncrier build --draft --version "$$($(VENV_PYTHON) setup.py --version 2>/dev/null | sed 's/\.dev.*//')"
 
 # --- translations ------------------------------------------------------------
 

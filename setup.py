@@ -74,6 +74,8 @@ setup(
             "ruff",
             "zpretty",
             "i18ndude",
+            "codespell",
+            "towncrier",
         ],
     },
     entry_points={

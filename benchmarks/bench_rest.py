@@ -144,9 +144,13 @@ def main():
             # warm up caches, and check both give the same recaps
             _elapsed, recap = timed(session, recap_url)
             _elapsed, search = timed(session, search_url)
-            assert recap.json()["recaps_total"] == size
-            assert search.json()["items_total"] == size
-            assert len(search.json()["items"]) == size
+            if not (
+                recap.json()["recaps_total"]
+                == search.json()["items_total"]
+                == len(search.json()["items"])
+                == size
+            ):
+                raise SystemExit(f"@recap and @search disagree at {size} recaps")
             recap_times, search_times = [], []
             for _round in range(args.repeat):
                 recap_times.append(timed(session, recap_url)[0])

@@ -1,0 +1,2 @@
+A control panel (page sizes, structured data), also at
+``@controlpanels/confrecap``.

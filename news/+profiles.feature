@@ -1,0 +1,1 @@
+Uninstall profile; profile version 1000 with an ``upgrades`` package.
