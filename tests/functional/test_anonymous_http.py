@@ -124,16 +124,21 @@ def test_classic_search_lists_only_published(site, anon):
     assert "pwc/public" in response.text
 
 
-def test_folder_contents_listing_hides_private(site, anon):
-    # The listing an anonymous visitor can reach: the folder_contents view
-    # needs a login; the content listing of the conference does not.
-    response = anon.get(url(site, "pwc/folder_contents"), allow_redirects=False)
-    assert response.status_code in (302, 401, 403)
-    response = anon.get(url(site, "pwc/@@listing_view"))
-    if response.status_code == 200:
-        assert "pwc/public" in response.text
+@pytest.mark.parametrize(
+    "path",
+    ["pwc", "pwc/recap-article", "@@confrecap-speakers", "@@confrecap-resources"],
+)
+def test_our_pages_hide_private_and_pending(site, anon, path):
+    # Our own listings (not Plone's folder_contents, which needs a login anyway)
+    response = anon.get(url(site, path))
+    assert response.status_code == 200
     assert SECRET not in response.text
+    assert "Hidden Speaker" not in response.text
     assert "pwc/secret" not in response.text
+    if path.startswith("pwc"):
+        assert "pwc/public" in response.text
+    if path == "@@confrecap-speakers":
+        assert "Open Speaker" in response.text
 
 
 def test_manager_sees_everything(site):

@@ -11,6 +11,8 @@ from plone.base.utils import get_installer
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
 from zope.interface import alsoProvides
+from zope.schema.interfaces import TooBig
+from zope.schema.interfaces import TooSmall
 
 import datetime
 import pytest
@@ -114,9 +116,9 @@ def test_uninstall_removes_records_and_configlet_reinstall_restores(portal, inst
 
 
 def test_range_is_enforced_by_the_registry(portal):
-    with pytest.raises(Exception):  # noqa: B017 - zope.schema's TooSmall
+    with pytest.raises(TooSmall):
         set_setting("recaps_per_page", 5)
-    with pytest.raises(Exception):  # noqa: B017 - zope.schema's TooBig
+    with pytest.raises(TooBig):
         set_setting("index_page_size", 501)
     assert settings.recaps_per_page() == 100
     assert settings.index_page_size() == 50

@@ -1,6 +1,7 @@
 """create_from_plan and the Markdown export, against a Plone site."""
 
 from collective.confrecap.browser.recap_export import export_markdown
+from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.formats.markdown.parser import parse_markdown
 from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
 from collective.confrecap.importer import create as create_module
@@ -267,7 +268,7 @@ def test_seed_day_notes(manager):
 
 def test_contributor_needs_add_permission(portal):
     setRoles(portal, TEST_USER_ID, ["Member"])
-    with pytest.raises(Exception):  # noqa: B017 - Unauthorized or ValueError
+    with pytest.raises(RecapImportError, match="A conference cannot be added in"):
         create_from_plan(portal, parse_markdown(POST))
     assert "test-conf-2024" not in portal.objectIds()
 
