@@ -156,3 +156,35 @@ def test_nothing_imports_upwards_into_services_or_browser():
         if target.startswith(entry_rooms)
     )
     assert not offenders, offenders
+
+
+UNIT = Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(UNIT.rglob("*.py")),
+    ids=lambda path: str(path.relative_to(UNIT)),
+)
+def test_unit_tests_import_only_the_pure_package(path):
+    """tests/unit runs in .venv-pure: only formats/, its dependencies, the
+    standard library and the test tools."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            imported.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            # relative: only within tests/unit (not tests/content.py, say)
+            depth = len(path.parent.relative_to(UNIT).parts)
+            if node.level - 1 > depth:
+                imported.add("." * node.level + (node.module or ""))
+    foreign = sorted(
+        name
+        for name in imported
+        if not _allowed_in_formats(name)
+        and name.split(".")[0] not in ("pytest", "hypothesis")
+    )
+    assert not foreign, f"{path.name} imports {', '.join(foreign)}"
