@@ -46,7 +46,9 @@ REPO = Path(__file__).resolve().parents[1]
 ADMIN = ["admin", "bench-secret"]
 DEMO_TITLE = "Python Web Conference 2023"
 AUTHORS = 4
-CONFLICT = re.compile(r"\] (\w+) at \S+: database (?:read )?conflict error")
+CONFLICT = re.compile(
+    r"\] (\w+) at \S+: database (?:read )?conflict error \(oid \w+(?:, class ([\w.]+))?"
+)
 
 
 def load_cluster_script():
@@ -156,8 +158,10 @@ def conflicts_since(logs, sizes):
         with open(log, encoding="utf-8", errors="replace") as lines:
             lines.seek(sizes[log])
             for line in lines:
-                if "will be retried" in line and CONFLICT.search(line):
-                    found[CONFLICT.search(line).group(1)] += 1
+                match = CONFLICT.search(line)
+                if match and "will be retried" in line:
+                    kind, klass = match.groups()
+                    found[f"{kind} on {klass}" if klass else kind] += 1
     return found
 
 
