@@ -700,6 +700,7 @@ class Cluster:
         for child in reversed(self.children):
             child.stop()
         self.children = []
+        (self.run_dir / "haproxy.sock").unlink(missing_ok=True)
         if self.postgres is not None:
             try:
                 self.postgres.stop()
