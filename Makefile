@@ -62,12 +62,12 @@ help: ## Show this help
 	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
 $(INSTALL_STAMP): setup.py constraints.txt Makefile $(UV_DEP)
-	@echo "==> Installing collective.confrecap[test,dev] into $(VENV) (pins: constraints.txt)"
+	@echo "==> Installing collective.confrecap[test,dev,cluster] into $(VENV) (pins: constraints.txt)"
 	@if [ ! -x $(VENV_PYTHON) ]; then \
 		$(UV) venv --python $(PYTHON_VERSION) $(VENV); \
 	fi
 	$(UV) pip install --python $(VENV_PYTHON) --exclude-newer $(EXCLUDE_NEWER) \
-		-c constraints.txt Plone -e ".[test,dev]"
+		-c constraints.txt Plone -e ".[test,dev,cluster]"
 	@touch $@
 
 # Node tooling for the browser tests (axe-core), when the repo has a package.json.
@@ -81,7 +81,7 @@ $(NODE_STAMP): package.json $(wildcard package-lock.json)
 endif
 
 .PHONY: install
-install: $(INSTALL_STAMP) $(NODE_STAMP) ## Create .venv (Plone + the add-on with test/dev extras, pinned) and node_modules
+install: $(INSTALL_STAMP) $(NODE_STAMP) ## Create .venv (Plone + the add-on with test/dev/cluster extras, pinned) and node_modules
 
 # --- running -----------------------------------------------------------------
 
@@ -102,6 +102,22 @@ start: install instance ## Create/update the site and serve http://localhost:POR
 	@echo "  Logs:        $(INSTANCE)/var/log/   Stop with Ctrl-C."
 	@echo
 	$(VENV)/bin/runwsgi $(INSTANCE)/etc/zope.ini http_port=$(PORT) http_host=$(HOST)
+
+# --- cluster: RelStorage/PostgreSQL, two Zope instances, HAProxy --------------
+
+CLUSTER ?= cluster
+
+.PHONY: cluster
+cluster: install ## PostgreSQL+RelStorage in cluster/, Zope on PORT+1 and PORT+2, HAProxy on PORT; Ctrl-C stops
+	$(VENV_PYTHON) scripts/cluster.py start --dir $(CLUSTER) --port $(PORT) --host $(HOST) --site $(SITE_ID)
+
+.PHONY: cluster-stop
+cluster-stop: ## Stop what make cluster started (from another terminal)
+	$(PYTHON) scripts/cluster.py stop --dir $(CLUSTER)
+
+.PHONY: bench-cluster
+bench-cluster: install ## Benchmark (not a test): wrk through HAProxy with 1 and 2 instances, 4 concurrent writers
+	$(VENV_PYTHON) benchmarks/bench_cluster.py
 
 # --- quality -----------------------------------------------------------------
 
@@ -173,8 +189,9 @@ versions: ## Regenerate buildout's versions.cfg from constraints.txt
 # --- housekeeping ------------------------------------------------------------
 
 .PHONY: clean
-clean: ## Remove .venv, .tools, instance/, buildout artefacts and caches
-	rm -rf $(VENV) $(PURE_VENV) .tools $(INSTANCE) node_modules
+clean: ## Remove .venv, .tools, instance/, cluster/ (stopped first), buildout artefacts and caches
+	@if [ -d $(CLUSTER) ]; then $(PYTHON) scripts/cluster.py stop --dir $(CLUSTER); fi
+	rm -rf $(VENV) $(PURE_VENV) .tools $(INSTANCE) $(CLUSTER) node_modules
 	rm -rf bin develop-eggs eggs parts downloads var .installed.cfg .mr.developer.cfg
 	rm -rf .pytest_cache .ruff_cache .hypothesis test-results build dist
 	find src tests scripts -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true

@@ -70,6 +70,12 @@ setup(
             "playwright",
             "hypothesis",
         ],
+        # make cluster: RelStorage on PostgreSQL (psycopg2-binary needs no
+        # pg_config or compiler; it provides the same ``psycopg2`` module).
+        "cluster": [
+            "RelStorage",
+            "psycopg2-binary",
+        ],
         "dev": [
             "ruff",
             "zpretty",

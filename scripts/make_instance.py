@@ -1,6 +1,7 @@
 """Create (or refresh the configuration of) the Zope WSGI instance for `make start`.
 
 Usage: python scripts/make_instance.py [INSTANCE_DIR]   (default: instance)
+       python scripts/make_instance.py INSTANCE_DIR --relstorage DSN [--new-database]
 
 - ``etc/zope.conf``, ``etc/zope.ini`` and ``etc/site.zcml`` are written from
   ``instance-templates/`` every time this runs (they are derived files).
@@ -9,10 +10,17 @@ Usage: python scripts/make_instance.py [INSTANCE_DIR]   (default: instance)
 - ``inituser`` (the emergency admin ``admin`` with ``$ADMIN_PASSWORD``,
   default ``admin``) is written only when the instance is first created, i.e.
   when there is no ``Data.fs`` yet. Zope turns it into a user at first start.
+
+With ``--relstorage DSN`` (used by ``scripts/cluster.py`` for ``make
+cluster``) the instance keeps its content in PostgreSQL through RelStorage
+(``zope-relstorage.conf.in``): ``var/`` holds only logs, caches and the local
+blob cache, and ``inituser`` is written only with ``--new-database`` (the
+caller knows whether the shared database is new; each instance cannot).
 """
 
 from pathlib import Path
 
+import argparse
 import os
 import sys
 
@@ -20,6 +28,7 @@ import sys
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parent / "instance-templates"
 TOKEN = "@INSTANCE@"  # noqa: S105 - a placeholder in the templates, no secret
+DSN_TOKEN = "@DSN@"
 
 
 def write_inituser(path, user, password):
@@ -30,28 +39,51 @@ def write_inituser(path, user, password):
 
 
 def main(argv):
-    instance = Path(argv[1] if len(argv) > 1 else "instance").resolve()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("instance", nargs="?", default="instance")
+    parser.add_argument("--relstorage", metavar="DSN", help="PostgreSQL DSN")
+    parser.add_argument(
+        "--new-database",
+        action="store_true",
+        help="with --relstorage: the database is new, write inituser",
+    )
+    args = parser.parse_args(argv[1:])
+    instance = Path(args.instance).resolve()
     etc = instance / "etc"
     var = instance / "var"
-    data_fs = var / "filestorage" / "Data.fs"
-    first_time = not data_fs.exists()
+    if args.relstorage:
+        conf_template = "zope-relstorage.conf"
+        folders = (etc, var / "blobcache", var / "log", var / "cache")
+        blobs = var / "blobcache"
+        first_time = args.new_database
+    else:
+        conf_template = "zope.conf"
+        folders = (
+            etc,
+            var / "filestorage",
+            var / "blobstorage",
+            var / "log",
+            var / "cache",
+        )
+        blobs = var / "blobstorage"
+        first_time = not (var / "filestorage" / "Data.fs").exists()
 
-    for folder in (
-        etc,
-        var / "filestorage",
-        var / "blobstorage",
-        var / "log",
-        var / "cache",
-    ):
+    for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
     # ZODB insists on private blob directories.
-    os.chmod(var / "blobstorage", 0o700)
+    os.chmod(blobs, 0o700)
 
-    for name in ("zope.conf", "zope.ini", "site.zcml"):
-        template = TEMPLATES / (name + ".in")
+    for name, source in (
+        ("zope.conf", conf_template),
+        ("zope.ini", "zope.ini"),
+        ("site.zcml", "site.zcml"),
+    ):
+        template = TEMPLATES / (source + ".in")
         if not template.exists():
-            template = TEMPLATES / name
+            template = TEMPLATES / source
         text = template.read_text(encoding="utf-8").replace(TOKEN, str(instance))
+        if args.relstorage:
+            text = text.replace(DSN_TOKEN, args.relstorage)
         (etc / name).write_text(text, encoding="utf-8")
 
     inituser = instance / "inituser"

@@ -6,11 +6,19 @@
 
 One transaction per post: a post that fails creates nothing and the others
 still import. Exit code 1 if any post failed, 2 if nothing could be
-imported at all (no such configuration, site or folder; the database in use).
+imported at all (no such configuration, site or folder; the database in use
+or not reachable).
+
+``--zope-conf`` is any instance's configuration: ``instance/etc/zope.conf``
+of ``make start`` (stop the server first: FileStorage is locked) or
+``cluster/instance-a/etc/zope.conf`` of ``make cluster`` (RelStorage: it
+runs while the instances serve). See ``zope_app.open_site``.
 """
 
 from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.importer.markdown import import_markdown
+from collective.confrecap.importer.zope_app import ConsoleError
+from collective.confrecap.importer.zope_app import open_site
 from pathlib import Path
 
 import argparse
@@ -92,43 +100,6 @@ def run_import(
     return failed
 
 
-class ConsoleError(Exception):
-    """Something the person running the command has to fix first."""
-
-
-def _open_site(zope_conf, site_id):
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.SpecialUsers import system
-    from plone.base.interfaces import IPloneSiteRoot
-    from Testing.makerequest import makerequest
-    from zc.lockfile import LockError
-    from zope.component.hooks import setSite
-    from zope.globalrequest import setRequest
-    from Zope2.Startup.run import configure_wsgi
-
-    import Zope2
-
-    if not Path(zope_conf).is_file():
-        raise ConsoleError(f"There is no Zope configuration file at {zope_conf}.")
-    configure_wsgi(zope_conf)
-    try:
-        app = makerequest(Zope2.app())
-    except LockError as error:
-        raise ConsoleError(
-            "The database is in use by a running instance: stop it (Ctrl-C in "
-            "make start), run the import, then start it again."
-        ) from error
-    site = app.unrestrictedTraverse(site_id.strip("/"), None)
-    if site is None or not IPloneSiteRoot.providedBy(site):
-        app._p_jar.close()
-        raise ConsoleError(f"There is no Plone site “{site_id}” (see --site).")
-    setRequest(app.REQUEST)
-    setSite(site)
-    # Like ``zconsole run``: act as the system user (a Manager everywhere).
-    newSecurityManager(None, system)
-    return app, site
-
-
 def main(argv=None, out=sys.stdout):
     args = _parser().parse_args(argv)
     files = collect(args.paths)
@@ -136,7 +107,7 @@ def main(argv=None, out=sys.stdout):
         print("No Markdown files to import.", file=out)
         return 1
     try:
-        app, site = _open_site(args.zope_conf, args.site)
+        app, site = open_site(args.zope_conf, args.site)
     except ConsoleError as error:
         print(f"ERROR: {error}", file=out)
         return 2
