@@ -28,7 +28,7 @@ import sys
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parent / "instance-templates"
 TOKEN = "@INSTANCE@"  # noqa: S105 - a placeholder in the templates, no secret
-DSN_TOKEN = "@DSN@"
+DSN_TOKEN = "@DSN@"  # noqa: S105 - a placeholder in the templates, no secret
 
 
 def write_inituser(path, user, password):
