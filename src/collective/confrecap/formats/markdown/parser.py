@@ -8,7 +8,11 @@ nearest ``text_html``, so no sentence and no link of the source is lost.
 
 from collective.confrecap.formats.errors import DocumentTooLargeError
 from collective.confrecap.formats.errors import EmptyDocumentError
+from collective.confrecap.formats.errors import NestingTooDeepError
 from collective.confrecap.formats.errors import NotTextError
+from collective.confrecap.formats.errors import TooManySectionsError
+from collective.confrecap.formats.limits import Deadline
+from collective.confrecap.formats.limits import DEFAULT_LIMITS
 from collective.confrecap.formats.markdown.blocks import Block
 from collective.confrecap.formats.markdown.blocks import blocks_of
 from collective.confrecap.formats.markdown.blocks import list_items
@@ -42,7 +46,7 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 
-def parse_markdown_bytes(data):
+def parse_markdown_bytes(data, *, filename=None, limits=None):
     """Decode an upload (UTF-8 only) and parse it."""
     if len(data) > MAX_SIZE:
         raise DocumentTooLargeError(_too_large(len(data)))
@@ -55,11 +59,18 @@ def parse_markdown_bytes(data):
             "This is not a text file in UTF-8: save it as UTF-8 Markdown and "
             "upload it again."
         ) from error
-    return parse_markdown(text)
+    return parse_markdown(text, filename=filename, limits=limits)
 
 
-def parse_markdown(text):
-    """Return the ConferencePlan a Markdown document describes."""
+def parse_markdown(text, *, filename=None, limits=None):
+    """Return the ConferencePlan a Markdown document describes.
+
+    ``filename`` (e.g. a Jekyll post's ``2016-06-01-post-pycon.md``) may give
+    the post's date; ``limits`` bound what the parse may use (see
+    :mod:`collective.confrecap.formats.limits`).
+    """
+    limits = limits or DEFAULT_LIMITS
+    deadline = Deadline(limits.time_budget)
     if not isinstance(text, str):
         raise NotTextError("This is not a text file: upload a Markdown file.")
     if len(text) > MAX_SIZE:
@@ -68,11 +79,126 @@ def parse_markdown(text):
         raise NotTextError("This is not a text file: upload a Markdown file.")
     if not text.strip():
         raise EmptyDocumentError("The document is empty: there is nothing to import.")
+    _check_sections(_count_headings(text), limits)
     text = _unbullet(ftfy.fix_text(text, _FTFY))
-    front = split_front_matter(text)
+    deadline.check()
+    front = split_front_matter(text, limits)
     if not front.data and not front.body.strip():
         raise EmptyDocumentError("The document is empty: there is nothing to import.")
-    return _Reader(front).read()
+    prescan(front.body, limits, front.body_line)
+    return _Reader(front, limits, deadline).read()
+
+
+def prescan(body, limits, first_line=1):
+    """Refuse costly paragraphs before markdown-it reads them (one linear pass).
+
+    markdown-it scans from each unclosed '[' to the end of its paragraph for
+    the ']' that would make it a link, and pairs every emphasis marker of a
+    paragraph: the number of both in one paragraph bounds the cost.
+    """
+    depth = markers = 0
+    fenced = False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if _FENCE.match(line):
+            fenced, depth, markers = not fenced, 0, 0
+            continue
+        if fenced:
+            continue
+        stripped = line.strip()
+        if not stripped:
+            depth = markers = 0
+            continue
+        if _THEMATIC_BREAK.fullmatch(stripped):
+            continue
+        escaped, previous = False, " "
+        for char in line:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == "[":
+                depth += 1
+                if depth > limits.max_open_brackets:
+                    raise NestingTooDeepError(
+                        f"A paragraph has more than {limits.max_open_brackets} "
+                        f"'[' that are never closed: the limit is "
+                        f"{limits.max_open_brackets}.",
+                        line=number,
+                    )
+            elif char == "]":
+                depth = max(0, depth - 1)
+            elif char == "*" or (char == "_" and not previous.isalnum()):
+                markers += 1
+                if markers > limits.max_emphasis_markers:
+                    raise NestingTooDeepError(
+                        f"A paragraph has more than "
+                        f"{limits.max_emphasis_markers:,} emphasis markers "
+                        f"(* or _): the limit is "
+                        f"{limits.max_emphasis_markers:,}.",
+                        line=number,
+                    )
+            previous = char
+
+
+_THEMATIC_BREAK = re.compile(r"[-*_ ]+")
+
+
+_NESTING_TOKENS = ("em_open", "strong_open", "link_open", "s_open")
+_CLOSING_TOKENS = ("em_close", "strong_close", "link_close", "s_close")
+
+
+def check_structure(tokens, limits, first_line=1):
+    """Refuse nesting and section counts beyond the limits (tokens once)."""
+    sections = 0
+    for token in tokens:
+        line = token.map[0] + first_line if token.map else None
+        if token.level >= limits.max_nesting:
+            raise NestingTooDeepError(
+                f"Quotes and lists are nested more than {limits.max_nesting} "
+                f"levels deep: the limit is {limits.max_nesting}.",
+                line=line,
+            )
+        if token.type == "heading_open":
+            sections += 1
+        if token.type != "inline":
+            continue
+        depth = 0
+        for child in token.children or ():
+            if child.type in _NESTING_TOKENS:
+                depth += 1
+                if depth > limits.max_nesting:
+                    raise NestingTooDeepError(
+                        f"Emphasis or links are nested more than "
+                        f"{limits.max_nesting} levels deep: the limit is "
+                        f"{limits.max_nesting}.",
+                        line=line,
+                    )
+            elif child.type in _CLOSING_TOKENS:
+                depth -= 1
+    _check_sections(sections, limits)
+
+
+def _check_sections(sections, limits):
+    if sections > limits.max_sections:
+        raise TooManySectionsError(
+            f"The document has {sections:,} sections; the limit is "
+            f"{limits.max_sections:,} (set in the Conference coverage control "
+            f"panel). Split it into several imports."
+        )
+
+
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+
+
+def _count_headings(text):
+    """ATX headings outside fenced code, counted before anything costly."""
+    count, fenced = 0, False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _ATX.match(line):
+            count += 1
+    return count
 
 
 def _too_large(size):
@@ -97,14 +223,18 @@ def _unbullet(text):
 
 
 class _Reader:
-    def __init__(self, front):
+    def __init__(self, front, limits=DEFAULT_LIMITS, deadline=None):
         self.front = front
+        self.limits = limits
+        self.deadline = deadline or Deadline(limits.time_budget)
         self.plan = ConferencePlan(title="")
         self.intro_text = ""
         self.intro_links = []
 
     def read(self):
         tokens = MD.parse(self.front.body)
+        self.deadline.check()
+        check_structure(tokens, self.limits, self.front.body_line)
         sanitize_tokens(tokens)
         blocks = blocks_of(tokens)
         title = self._title_block(blocks)
@@ -115,6 +245,7 @@ class _Reader:
             self.plan, self.intro_text, self.conference_text, self.intro_links
         )
         for seg in segments:
+            self.deadline.check()
             if seg.role == "section":
                 add_section(self.plan, seg)
         return self.plan

@@ -15,6 +15,9 @@ import re
 
 def _markdown_it():
     md = MarkdownIt("commonmark", {"html": False})
+    # Deeper than the reader's own limit (formats.limits), so that a document
+    # past it is refused with a message instead of being cut silently.
+    md.options["maxNesting"] = 100
     # Keep every destination as written: _sanitize() decides what a link is.
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
