@@ -75,10 +75,16 @@ class _Segment:
     blocks: list = field(default_factory=list)
     day: "_Segment | None" = None
     children: int = 0
+    # (title, speakers, kind, rule) the heading names, see talks.py
+    talk: tuple | None = None
 
 
-def segments_of(blocks):
-    """Cut the blocks at their headings; day headings group what follows."""
+def segments_of(blocks, talk_level=None):
+    """Cut the blocks at their headings; day headings group what follows.
+
+    With ``talk_level`` (where the talk-like headings cluster) deeper than
+    the top level, the headings above it group the talks below them.
+    """
     headings = [b for b in blocks if b.kind == "heading"]
     if not headings:
         promoted = []
@@ -89,6 +95,8 @@ def segments_of(blocks):
             promoted.append(block)
         blocks, headings = promoted, [b for b in promoted if b.kind == "heading"]
     top = min((h.level for h in headings), default=2)
+    if talk_level is not None and talk_level > top:
+        return _grouped_segments(blocks, top, talk_level)
     current = _Segment("intro", level=top)
     segments, day, child = [current], None, None
     for block in blocks:
@@ -118,4 +126,30 @@ def segments_of(blocks):
             if day is not None:
                 day.children += 1
         segments.append(current)
+    return segments
+
+
+def _grouped_segments(blocks, top, talk_level):
+    current = _Segment("intro", level=top)
+    segments, group = [current], None
+    for block in blocks:
+        if block.kind != "heading" or block.level > talk_level:
+            current.blocks.append(block)
+            continue
+        role = heading_role(block.text)
+        if block.level < talk_level:
+            kind = "day" if role == "day" else "group"
+            group = current = _Segment(kind, block, block.level)
+            segments.append(group)
+            continue
+        if role in ("closing", "intro"):
+            current = _Segment("conference", block, block.level)
+        else:
+            current = _Segment("section", block, block.level, day=group)
+            if group is not None:
+                group.children += 1
+        segments.append(current)
+    for segment in segments:
+        if segment.role == "group" and not segment.children:
+            segment.role = "section"  # a talk of its own ('## After Hours')
     return segments
