@@ -169,3 +169,46 @@ def test_doubling_the_input_at_most_doubles_the_time(pieces):
         double = min(double, _best_time(text + text, 5))
     # Below a few milliseconds the clock and the allocator dominate.
     assert double <= 2.5 * single + 0.02, (unit, single, double)
+
+
+# --- raw HTML, MDX and other formats ------------------------------------------
+
+
+def test_raw_html_and_mdx_are_read_safely():
+    from collective.confrecap.formats.errors import NotMarkdownError
+
+    text = (
+        "import Tabs from '@theme/Tabs';\n\n"
+        "## Async Python - Ann Lee\n\n"
+        '<iframe src="https://www.youtube.com/embed/xyz"></iframe>\n\n'
+        "<!--more-->\n\n"
+        '<Tabs value="x" />\n\n'
+        '<blockquote class="twitter-tweet"><p>Great talk!</p>&mdash; Bo (@bo) '
+        '<a href="https://twitter.com/bo/status/1">March 3, 2019</a></blockquote>\n'
+        '<script async src="https://platform.twitter.com/widgets.js"></script>\n\n'
+        '<img src="https://example.org/a.png" alt="slide">\n\n'
+        '<a href="/relative/page">our notes</a>\n'
+    )
+    plan = parse_markdown(text)
+    (recap,) = plan.recaps
+    assert recap.speakers[0]["name"] == "Ann Lee"
+    assert recap.video_url == "https://www.youtube.com/embed/xyz"
+    assert (
+        recap.quotes == ["Great talk!\n\n— Bo (@bo)"]
+        or "Great talk!" in recap.quotes[0]
+    )
+    assert "March 3" not in recap.quotes[0]
+    assert "script" not in recap.text_html and "Tabs" not in recap.text_html
+    assert '<img src="https://example.org/a.png"' in recap.text_html
+    assert "our notes" in recap.text_html and "/relative/page" not in recap.text_html
+    assert any("relative" in warning for warning in plan.warnings)
+    assert plan.start is None
+    for other, word in (
+        ('{"schedule": {"conference": {}}}', "JSON"),
+        ('<?xml version="1.0"?>\n<schedule></schedule>', "XML"),
+        ("Notes\n=====\n\n.. note::\n\n   text\n", "reStructuredText"),
+    ):
+        with pytest.raises(NotMarkdownError) as info:
+            parse_markdown(other)
+        assert word in info.value.message
+        assert "@programme-import" in info.value.message

@@ -137,7 +137,7 @@ def _grouped_segments(blocks, top, talk_level):
             current.blocks.append(block)
             continue
         role = heading_role(block.text)
-        if block.level < talk_level:
+        if block.level < talk_level and role not in ("closing", "intro"):
             kind = "day" if role == "day" else "group"
             group = current = _Segment(kind, block, block.level)
             segments.append(group)

@@ -25,6 +25,8 @@ from collective.confrecap.formats.markdown.intro import complete_from_text
 from collective.confrecap.formats.markdown.metadata import read_front_matter
 from collective.confrecap.formats.markdown.outline import is_title_prefixed
 from collective.confrecap.formats.markdown.outline import segments_of
+from collective.confrecap.formats.markdown.rawhtml import convert_html_blocks
+from collective.confrecap.formats.markdown.rawhtml import refuse_other_formats
 from collective.confrecap.formats.markdown.recaps import add_section
 from collective.confrecap.formats.markdown.rendering import heading_html
 from collective.confrecap.formats.markdown.rendering import links_in
@@ -95,12 +97,17 @@ def parse_markdown(text, *, filename=None, limits=None):
         raise EmptyDocumentError("The document is empty: there is nothing to import.")
     _check_sections(_count_headings(text), limits)
     text = _unbullet(nfkc(ftfy.fix_text(text, _FTFY)))
+    refuse_other_formats(text)
     deadline.check()
     front = split_front_matter(text, limits)
     if not front.data and not front.body.strip():
         raise EmptyDocumentError("The document is empty: there is nothing to import.")
+    warnings = []
+    front.body = convert_html_blocks(front.body, warnings)
     prescan(front.body, limits, front.body_line)
-    return _Reader(front, limits, deadline, filename).read()
+    plan = _Reader(front, limits, deadline, filename).read()
+    plan.warnings.extend(warnings)
+    return plan
 
 
 def prescan(body, limits, first_line=1):

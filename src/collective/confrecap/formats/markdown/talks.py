@@ -29,8 +29,8 @@ _JOINERS = re.compile(
     r"\s*(?:,\s*and\s+|\s+and\s+|\s+&\s+|\s+und\s+|\s+y\s+|\s+e\s+)\s*"
 )
 _KIND_PREFIX = re.compile(
-    r"^(?P<sponsored>sponsored\s+)?(?P<kind>key\s?note|lightning\s+talks?|workshop|"
-    r"tutorial|panel|talk)\s*(?::|\s[-–—]\s)\s*",
+    r"^(?P<sponsored>sponsored\s+)?(?:(?P<kind>key\s?note|lightning\s+talks?|workshop|"
+    r"tutorial|panel|talk)\s*:|(?P<dashed>key\s?note)\s[-–—])\s*",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
@@ -148,7 +148,7 @@ def split_kind(title):
     match = _KIND_PREFIX.match(title)
     if not match or match.end() >= len(title):
         return None, title
-    kind = match.group("kind").casefold().replace(" ", "")
+    kind = (match.group("kind") or match.group("dashed")).casefold().replace(" ", "")
     kind = {"lightningtalk": "lightning", "lightningtalks": "lightning"}.get(kind, kind)
     return kind, title[match.end() :].strip()
 
