@@ -165,9 +165,15 @@ class RecapImportForm(AutoExtensibleForm, form.Form):
                     )
                 ),
             )
+        upload_field = self.request.form.get("form.widgets.upload")
+        filename = getattr(upload_field, "filename", None) if not pasted else None
         try:
             return import_markdown(
-                self.context, source, replace=bool(data.get("replace")), **options
+                self.context,
+                source,
+                replace=bool(data.get("replace")),
+                filename=filename,
+                **options,
             )
         except ConferenceExistsError as error:
             raise WidgetActionExecutionError("replace", Invalid(str(error))) from error

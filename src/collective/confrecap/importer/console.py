@@ -62,6 +62,7 @@ def run_import(
                 dry_run=dry_run,
                 publish=publish,
                 replace=replace,
+                filename=path.name,
             )
             if dry_run:
                 counts = outcome.plan.summary()

@@ -7,6 +7,7 @@ any heading get their short Title Case lines promoted to headings.
 
 from collective.confrecap.formats.dates import DAY_HEADING
 from collective.confrecap.formats.dates import EXPLICIT_DATE
+from collective.confrecap.formats.dates import OTHER_DAY_HEADING
 from collective.confrecap.formats.markdown.blocks import Block
 from dataclasses import dataclass
 from dataclasses import field
@@ -58,6 +59,8 @@ def heading_role(text):
     if DAY_HEADING.match(clean) and len(clean.split()) <= 8:
         return "day"
     if EXPLICIT_DATE.fullmatch(clean):
+        return "day"
+    if OTHER_DAY_HEADING.search(clean) and len(clean.split()) <= 5:
         return "day"
     return None
 
@@ -131,22 +134,32 @@ def segments_of(blocks, talk_level=None):
 
 def _grouped_segments(blocks, top, talk_level):
     current = _Segment("intro", level=top)
-    segments, group = [current], None
+    segments, groups = [current], []
     for block in blocks:
         if block.kind != "heading" or block.level > talk_level:
             current.blocks.append(block)
             continue
         role = heading_role(block.text)
+        while groups and groups[-1].level >= block.level:
+            groups.pop()
         if block.level < talk_level and role not in ("closing", "intro"):
             kind = "day" if role == "day" else "group"
-            group = current = _Segment(kind, block, block.level)
-            segments.append(group)
+            current = _Segment(kind, block, block.level)
+            groups.append(current)
+            segments.append(current)
             continue
         if role in ("closing", "intro"):
             current = _Segment("conference", block, block.level)
         else:
-            current = _Segment("section", block, block.level, day=group)
-            if group is not None:
+            # A day above (for the date), else the nearest group.
+            day = next((g for g in reversed(groups) if g.role == "day"), None)
+            current = _Segment(
+                "section",
+                block,
+                block.level,
+                day=day or (groups[-1] if groups else None),
+            )
+            for group in groups:
                 group.children += 1
         segments.append(current)
     for segment in segments:
