@@ -145,14 +145,14 @@ def test_headingless_talks_lists_and_tables():
 | Title | Video | Slides |
 |---|---|---|
 | Async all the way - Cy Park, ACME | [Video](https://www.youtube.com/watch?v=1) | - |
-| Rust for Pythonistas - Di Ho | [Video](https://youtu.be/2) | [PDF](https://x.org/r.pdf) |
+| Rust for you - Di Ho | [Video](https://youtu.be/2) | [PDF](https://x.org/r.pdf) |
 """
     plan = parse_markdown(text, filename="_posts/2025-05-01-fooconf.md")
     assert _talks(plan) == [
         ("Packaging in 2025", ["Ann Lee"]),
         ("Typing all the things", ["Bo Chen"]),
         ("Async all the way", ["Cy Park"]),
-        ("Rust for Pythonistas", ["Di Ho"]),
+        ("Rust for you", ["Di Ho"]),
     ]
     packaging, typing_, async_, rust = plan.recaps
     assert packaging.video_url == "https://youtu.be/abc"
