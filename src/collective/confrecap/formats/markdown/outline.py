@@ -60,7 +60,11 @@ def heading_role(text):
         return "day"
     if EXPLICIT_DATE.fullmatch(clean):
         return "day"
-    if OTHER_DAY_HEADING.search(clean) and len(clean.split()) <= 5:
+    if (
+        OTHER_DAY_HEADING.search(clean)
+        and len(clean.split()) <= 5
+        and not TITLE_PREFIX.match(clean)
+    ):
         return "day"
     return None
 
