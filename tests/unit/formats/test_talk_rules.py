@@ -181,3 +181,16 @@ Die FooKonf lief vom 13.–15. März 2024.
         datetime.date(2024, 3, 15),
     )
     assert _talks(plan) == [("Testen mit Freude", ["Jan Berg"])]
+
+
+@pytest.mark.parametrize(
+    "prose,name",
+    [
+        ("A great talk by Ann Lee about caching.", "Ann Lee"),
+        ("Ein spannender Vortrag von Jan Berg über Tests.", "Jan Berg"),
+        ("Una charla de Ana Ruiz sobre datos.", "Ana Ruiz"),
+    ],
+)
+def test_speakers_only_in_prose(prose, name):
+    plan = parse_markdown(f"## Caching Done Right\n\n{prose}\n")
+    assert [s["name"] for s in plan.recaps[0].speakers] == [name]

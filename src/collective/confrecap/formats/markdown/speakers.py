@@ -15,7 +15,9 @@ _PROSE_SPEAKER = (
     re.compile(rf"^(?P<name>{_NAME}), (?:an? |the )?(?P<aff>[^,]{{3,80}}), {_VERBS}\b"),
     re.compile(rf"^(?P<name>{_NAME}) {_VERBS}\b"),
     re.compile(
-        rf"\b(?:talk|keynote|presentation|session|tutorial) by (?P<name>{_NAME})"
+        rf"\b(?i:talk|keynote|presentation|session|tutorial|workshop|vortrag|"
+        rf"charla|ponencia|presentación|taller) "
+        rf"(?:by|von|de) (?P<name>{_NAME})"
     ),
 )
 _TEAM = re.compile(r"^the (.+ team)$", re.IGNORECASE)
