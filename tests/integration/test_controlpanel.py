@@ -20,7 +20,12 @@ import pytest
 
 PACKAGE = "collective.confrecap"
 PREFIX = "collective.confrecap.controlpanel.interfaces.IConfrecapSettings"
-DEFAULTS = {"recaps_per_page": 100, "index_page_size": 50, "structured_data": True}
+DEFAULTS = {
+    "recaps_per_page": 100,
+    "index_page_size": 50,
+    "structured_data": True,
+    "max_sections": 2000,
+}
 CONFIGLET = "confrecap-controlpanel"
 
 

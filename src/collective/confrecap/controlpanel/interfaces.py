@@ -50,3 +50,17 @@ class IConfrecapSettings(Interface):
         default=True,
         required=False,
     )
+
+    max_sections = schema.Int(
+        title=_("label_max_sections", default="Most sections in an imported write-up"),
+        description=_(
+            "help_max_sections",
+            default="A Markdown write-up with more sections (headings) than "
+            "this is refused by the import, so that one upload cannot keep the "
+            "server busy.",
+        ),
+        default=2000,
+        min=10,
+        max=100000,
+        required=True,
+    )

@@ -33,3 +33,8 @@ def index_page_size():
 def structured_data():
     """Whether the views add their schema.org JSON-LD."""
     return bool(_record("structured_data"))
+
+
+def max_sections():
+    """Most sections (headings) a Markdown write-up may have to be imported."""
+    return int(_record("max_sections"))

@@ -49,6 +49,13 @@ _NUMBERS = [
 DAY_HEADING = re.compile(
     rf"^(?:day\s+(\d+|{'|'.join(_NUMBERS)})|({'|'.join(WEEKDAYS)}))\b", re.IGNORECASE
 )
+_ORDINALS = ["first", "second", "third", "fourth", "fifth"]
+# 'Conference - Day 1', 'First Day', 'Día 2', 'Tag 2' anywhere in a short heading.
+OTHER_DAY_HEADING = re.compile(
+    rf"\b(?:(?:day|d[íi]a|tag)\s+(\d+|{'|'.join(_NUMBERS)})|"
+    rf"({'|'.join(_ORDINALS)})\s+day)\b",
+    re.IGNORECASE,
+)
 EXPLICIT_DATE = re.compile(
     rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
 )
@@ -81,21 +88,49 @@ def _month(name):
 
 
 _RANGE = re.compile(
-    rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     rf"(?:\s*(?:-|to|through|until|and)\s*(?:{_MONTH}\.?\s+)?(\d{{1,2}})"
     rf"(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
 _RANGE_DAY_FIRST = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+"
     rf"{_MONTH}\b(?:,?\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
 
 
+_GERMAN_MONTHS = {
+    "januar": "january", "jänner": "january", "februar": "february",
+    "märz": "march", "maerz": "march", "april": "april", "mai": "may",
+    "juni": "june", "juli": "july", "august": "august",
+    "september": "september", "oktober": "october", "november": "november",
+    "dezember": "december",
+}  # fmt: skip
+_GERMAN = re.compile(
+    r"\b(\d{1,2})\.\s*(?:(?:-|bis)\s*(\d{1,2})\.\s*)?("
+    + "|".join(_GERMAN_MONTHS)
+    + r")\b(?:\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+
+
+def _english_months(text):
+    """'13.-17. März 2023' → '13-17 march 2023' (day-first, as in English)."""
+
+    def english(match):
+        day, day2, month, year = match.groups()
+        days = f"{day}-{day2}" if day2 else day
+        month = _GERMAN_MONTHS[month.lower()]
+        return f"{days} {month}" + (f" {year}" if year else "")
+
+    return _GERMAN.sub(english, text)
+
+
 def dates_in(text, year, written, warnings):
     """(start, end) from 'ran from March 13–17' in the introduction."""
     text = re.sub(r"\s*[–—−]\s*", "-", text)
+    text = _english_months(text)
     match = _RANGE.search(text)
     if match:
         month, day, month2, day2, found_year = match.groups()
@@ -134,6 +169,16 @@ def day_date(text, plan):
     if plan.start is None:
         return None
     match = DAY_HEADING.match(text.strip())
+    if match is None:
+        other = OTHER_DAY_HEADING.search(text)
+        if other is None:
+            return None
+        number = (other.group(1) or "").lower()
+        if other.group(2):
+            offset = _ORDINALS.index(other.group(2).lower()) + 1
+        else:
+            offset = int(number) if number.isdigit() else _NUMBERS.index(number) + 1
+        return plan.start + timedelta(days=offset - 1)
     if match.group(1):
         number = match.group(1).lower()
         offset = int(number) if number.isdigit() else _NUMBERS.index(number) + 1

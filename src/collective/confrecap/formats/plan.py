@@ -5,9 +5,15 @@ copy them one to one. The guessing rules shared by parser and writer live
 here too: the writer leaves out what the parser would guess the same way.
 """
 
+from collective.confrecap.formats.errors import PlanError
+from collective.confrecap.formats.kinds import CONFERENCE_FORMATS
+from collective.confrecap.formats.kinds import RESOURCE_KINDS
+from collective.confrecap.formats.kinds import TALK_KINDS
+from collective.confrecap.formats.urls import is_http_url
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import fields
 
 import datetime
 import html
@@ -115,6 +121,10 @@ class RecapPlan:
     quotes: list = field(default_factory=list)
     resources: list = field(default_factory=list)
     subjects: list = field(default_factory=list)
+    # Which rule of the reader found this recap, and whether that rule is a
+    # weak one (a guess the author should check in the review step).
+    rule: str = field(default="", compare=False)
+    weak: bool = field(default=False, compare=False)
 
     def to_dict(self):
         return _jsonable(asdict(self))
@@ -146,6 +156,16 @@ class ConferencePlan:
 
     def to_dict(self):
         return _jsonable(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data):
+        """The plan a dry run gave (``to_dict()``), as an author edited it.
+
+        Strict: an unknown key, a value of the wrong type, a link that is not
+        http(s) or a kind outside the vocabularies raises :class:`PlanError`
+        naming the key, so nothing half-valid is imported.
+        """
+        return _from_dict(data)
 
     def summary(self):
         """Counts of what an import creates, for a dry-run or a 201 body."""
@@ -180,3 +200,188 @@ def talk_url_from_speakers(speakers):
         if speaker.get("url") and _TALK_PAGE.search(speaker["url"]):
             return speaker["url"]
     return None
+
+
+# --- from_dict: strict reading of an edited plan ---------------------------
+
+_SPEAKER_KEYS = {"name": True, "url": False, "affiliation": False}
+_RESOURCE_KEYS = {"title": True, "url": True, "description": False, "kind": False}
+
+
+def _where(path):
+    return "plan" + "".join(
+        f"[{p!r}]" if isinstance(p, str) else f"[{p}]" for p in path
+    )
+
+
+def _fail(path, message):
+    raise PlanError(f"{_where(path)}: {message}")
+
+
+def _object(value, path, allowed):
+    if not isinstance(value, dict):
+        _fail(path, "must be a JSON object.")
+    unknown = sorted(set(value) - set(allowed))
+    if unknown:
+        _fail(
+            path + [unknown[0]],
+            f"unknown key; allowed keys are {', '.join(sorted(allowed))}.",
+        )
+    return value
+
+
+def _text(value, path, required=False, optional=True, strip=True):
+    if value is None and optional and not required:
+        return None
+    if not isinstance(value, str):
+        _fail(path, "must be a string.")
+    value = value.strip() if strip else value
+    if required and not value:
+        _fail(path, "must not be empty.")
+    return value
+
+
+def _url(value, path, required=False):
+    value = _text(value, path, required=required)
+    if not value:
+        return None
+    if not is_http_url(value):
+        _fail(path, f"'{value}' is not an http(s) link.")
+    return value
+
+
+def _flag(value, path):
+    if not isinstance(value, bool):
+        _fail(path, "must be true or false.")
+    return value
+
+
+def _day(value, path):
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        _fail(path, "must be a date as YYYY-MM-DD.")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        _fail(path, f"'{value}' is not a date as YYYY-MM-DD.")
+
+
+def _strings(value, path):
+    if not isinstance(value, list):
+        _fail(path, "must be a list of strings.")
+    return [
+        _text(item, path + [index], required=True) for index, item in enumerate(value)
+    ]
+
+
+def _choice(value, path, choices, optional=False):
+    if value is None and optional:
+        return None
+    if value not in choices:
+        _fail(path, f"'{value}' is not one of {', '.join(choices)}.")
+    return value
+
+
+def _rows(value, path, keys, read):
+    if not isinstance(value, list):
+        _fail(path, "must be a list of objects.")
+    rows = []
+    for index, row in enumerate(value):
+        row = _object(row, path + [index], keys)
+        for key, required in keys.items():
+            if required and key not in row:
+                _fail(path + [index, key], "is required.")
+        rows.append(read(row, path + [index]))
+    return rows
+
+
+def _speaker(row, path):
+    return {
+        "name": _text(row.get("name"), path + ["name"], required=True),
+        "url": _url(row.get("url"), path + ["url"]),
+        "affiliation": _text(row.get("affiliation"), path + ["affiliation"]) or None,
+    }
+
+
+def _resource(row, path):
+    kind = row.get("kind") or "other"
+    return {
+        "title": _text(row.get("title"), path + ["title"], required=True),
+        "url": _url(row.get("url"), path + ["url"], required=True),
+        "description": _text(row.get("description"), path + ["description"]) or "",
+        "kind": _choice(kind, path + ["kind"], RESOURCE_KINDS),
+    }
+
+
+_READERS = {
+    "title": lambda v, p: _text(v, p, required=True),
+    "description": lambda v, p: _text(v, p) or "",
+    "text_html": lambda v, p: _text(v, p, strip=False) or "",
+    "start": _day,
+    "end": _day,
+    "date": _day,
+    "session_date": _day,
+    "whole_day": _flag,
+    "highlight": _flag,
+    "weak": _flag,
+    "location": _text,
+    "organizer": _text,
+    "coverage_note": _text,
+    "author": _text,
+    "image": _text,
+    "track": lambda v, p: _text(v, p) or None,
+    "rule": lambda v, p: _text(v, p) or "",
+    "conference_format": lambda v, p: _choice(v, p, CONFERENCE_FORMATS, optional=True),
+    "talk_kind": lambda v, p: _choice(v, p, TALK_KINDS),
+    "event_url": _url,
+    "talk_url": _url,
+    "slides_url": _url,
+    "video_url": _url,
+    "tracks": _strings,
+    "subjects": _strings,
+    "takeaways": _strings,
+    "quotes": _strings,
+    "warnings": _strings,
+    "speakers": lambda v, p: _rows(v, p, _SPEAKER_KEYS, _speaker),
+    "resources": lambda v, p: _rows(v, p, _RESOURCE_KEYS, _resource),
+}
+
+
+def _dataclass_from(cls, value, path, nested):
+    names = [f.name for f in fields(cls)]
+    value = _object(value, path, names)
+    if "title" not in value:
+        _fail(path + ["title"], "is required.")
+    kwargs = {}
+    for name in names:
+        if name not in value:
+            continue
+        if name in nested:
+            item_cls = nested[name]
+            items = value[name]
+            if not isinstance(items, list):
+                _fail(path + [name], "must be a list of objects.")
+            kwargs[name] = [
+                _dataclass_from(item_cls, item, path + [name, index], {})
+                for index, item in enumerate(items)
+            ]
+        else:
+            kwargs[name] = _READERS[name](value[name], path + [name])
+    return cls(**kwargs)
+
+
+def _from_dict(data):
+    plan = _dataclass_from(
+        ConferencePlan,
+        data,
+        [],
+        {"recaps": RecapPlan, "resource_lists": ResourceListPlan},
+    )
+    if plan.start and not plan.end:
+        plan.end = plan.start
+    if plan.end and not plan.start:
+        plan.start = plan.end
+    if plan.start and plan.end < plan.start:
+        _fail(["end"], "the conference ends before it starts.")
+    return plan

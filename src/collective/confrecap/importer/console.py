@@ -70,6 +70,7 @@ def run_import(
                 dry_run=dry_run,
                 publish=publish,
                 replace=replace,
+                filename=path.name,
             )
             if dry_run:
                 counts = outcome.plan.summary()

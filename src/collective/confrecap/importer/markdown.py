@@ -4,6 +4,8 @@ The REST service, the Classic UI form, the console command and the demo all
 call it; each only maps its errors to its own kind of answer.
 """
 
+from collective.confrecap.controlpanel.settings import max_sections
+from collective.confrecap.formats.limits import Limits
 from collective.confrecap.formats.markdown.parser import parse_markdown
 from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
 from collective.confrecap.formats.plan import ConferencePlan
@@ -37,13 +39,24 @@ class MarkdownImport:
         }
 
 
-def read_plan(source):
-    """A plan from Markdown text, Markdown bytes, or a plan already made."""
+def site_limits():
+    """The parse limits, with the control panel's section limit."""
+    return Limits(max_sections=max_sections())
+
+
+def read_plan(source, filename=None):
+    """A plan from Markdown text, Markdown bytes, or a plan already made.
+
+    A plan as a dict (the JSON an author edited) is validated strictly.
+    """
     if isinstance(source, ConferencePlan):
         return source
+    if isinstance(source, dict):
+        return ConferencePlan.from_dict(source)
+    limits = site_limits()
     if isinstance(source, bytes):
-        return parse_markdown_bytes(source)
-    return parse_markdown(source)
+        return parse_markdown_bytes(source, filename=filename, limits=limits)
+    return parse_markdown(source, filename=filename, limits=limits)
 
 
 def import_markdown(
@@ -54,16 +67,18 @@ def import_markdown(
     publish=False,
     replace=False,
     skip_existing=False,
+    filename=None,
 ):
     """Read ``source`` and create its conference in ``container``.
 
     With ``dry_run`` nothing is created: the result carries the plan and the
     warnings an import would give (an existing conference included). With
-    ``skip_existing`` a conference imported before is left alone. Raises a
+    ``skip_existing`` a conference imported before is left alone.
+    ``filename`` (an upload's name) may give the post's date. Raises a
     :class:`~collective.confrecap.formats.errors.RecapImportError` (creating
     nothing) when the document cannot be imported.
     """
-    plan = read_plan(source)
+    plan = read_plan(source, filename)
     existing = find_existing(container, plan)
     outcome = MarkdownImport(plan=plan, existing=existing)
     outcome.warnings = list(plan.warnings)

@@ -282,7 +282,10 @@ def test_non_http_links_and_images_are_text():
     assert html.count("<a ") == 1 and "<img" not in html
 
 
-def test_raw_html_is_escaped():
-    plan = parse_markdown("# C\n\n<script>alert(1)</script>\n")
+def test_raw_html_is_never_passed_through():
+    # An HTML block is read for what it says (issue 14): a script is dropped.
+    plan = parse_markdown("# C\n\n<script>alert(1)</script>\n\n<b>Bold</b> text\n")
     assert "<script>" not in plan.text_html
-    assert "&lt;script&gt;" in plan.text_html
+    assert "alert" not in plan.text_html
+    assert "<b>" not in plan.text_html
+    assert "Bold" in plan.text_html

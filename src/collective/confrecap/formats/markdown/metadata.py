@@ -110,15 +110,57 @@ def _format(front, value):
     return found
 
 
-_RECAP_WORDS = re.compile(
-    r"[\s:–—-]+(recap|review|notes|write-?up|summary|highlights|report|roundup)$",
+_SEPARATORS = " \t:–—-|·,"
+_RECAP_WORD = (
+    r"(?:recap|review|notes|write-?up|wrap-?up|summary|highlights|report|"
+    r"roundup|retrospective|takeaways|impressions|thoughts|roadmap)"
+)
+_FILLER = r"(?:(?:our|my|some|the|a|an|short|quick|personal|final|day\s+\w+)\s+)*"
+# 'our notes', 'a short recap', 'Day Two Recap': the whole tail, nothing else.
+_TAIL = re.compile(rf"{_FILLER}{_RECAP_WORD}s?", re.IGNORECASE)
+_TRAILING_WORD = re.compile(rf"\b{_RECAP_WORD}$", re.IGNORECASE)
+_TRAILING_DAY = re.compile(
+    r"\b(?:day\s+(?:\d|one|two|three|four|five)|(?:first|second|third|last) day)$",
+    re.IGNORECASE,
+)
+# 'Notes from X', 'My roadmap @ X', 'Recap of X', 'Wrap-up: X', 'Post X'.
+_LEADING = re.compile(
+    rf"^{_FILLER}{_RECAP_WORD}s?\s*(?:(?:from|of|on|at|for)\b|@|:|–|—|-)\s*|"
+    r"^(?:post|after)[- ](?=\w)",
     re.IGNORECASE,
 )
 
 
+def conference_title(post_title):
+    """'Notes from DjangoCon Europe 2026 — our notes' → 'DjangoCon Europe 2026'.
+
+    Only whole phrases of recap wording go, at the start or after the last
+    separator at the end; string operations and anchored patterns keep it
+    linear in the title's length.
+    """
+    title = " ".join(post_title.split())
+    before = title
+    match = _LEADING.match(title)
+    if match and match.end() < len(title):
+        title = title[match.end() :]
+    for separator in (" — ", " – ", " - ", " | ", ": ", " · "):
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip(_SEPARATORS) and _TAIL.fullmatch(tail.strip()):
+            title = head
+            break
+    else:
+        match = _TRAILING_WORD.search(title)
+        if match and title[: match.start()].strip(_SEPARATORS):
+            title = title[: match.start()]
+    match = _TRAILING_DAY.search(title)
+    if match and title[: match.start()].strip(_SEPARATORS):
+        title = title[: match.start()]
+    title = title.strip(_SEPARATORS)
+    return title or before
+
+
 def _conference_title(post_title):
-    """'Python Web Conference 2023 Recap' → 'Python Web Conference 2023'."""
-    return _RECAP_WORDS.sub("", post_title).strip() or post_title
+    return conference_title(post_title)
 
 
 def _string(value):

@@ -7,6 +7,7 @@ any heading get their short Title Case lines promoted to headings.
 
 from collective.confrecap.formats.dates import DAY_HEADING
 from collective.confrecap.formats.dates import EXPLICIT_DATE
+from collective.confrecap.formats.dates import OTHER_DAY_HEADING
 from collective.confrecap.formats.markdown.blocks import Block
 from dataclasses import dataclass
 from dataclasses import field
@@ -59,6 +60,12 @@ def heading_role(text):
         return "day"
     if EXPLICIT_DATE.fullmatch(clean):
         return "day"
+    if (
+        OTHER_DAY_HEADING.search(clean)
+        and len(clean.split()) <= 5
+        and not TITLE_PREFIX.match(clean)
+    ):
+        return "day"
     return None
 
 
@@ -75,10 +82,16 @@ class _Segment:
     blocks: list = field(default_factory=list)
     day: "_Segment | None" = None
     children: int = 0
+    # (title, speakers, kind, rule) the heading names, see talks.py
+    talk: tuple | None = None
 
 
-def segments_of(blocks):
-    """Cut the blocks at their headings; day headings group what follows."""
+def segments_of(blocks, talk_level=None):
+    """Cut the blocks at their headings; day headings group what follows.
+
+    With ``talk_level`` (where the talk-like headings cluster) deeper than
+    the top level, the headings above it group the talks below them.
+    """
     headings = [b for b in blocks if b.kind == "heading"]
     if not headings:
         promoted = []
@@ -89,6 +102,8 @@ def segments_of(blocks):
             promoted.append(block)
         blocks, headings = promoted, [b for b in promoted if b.kind == "heading"]
     top = min((h.level for h in headings), default=2)
+    if talk_level is not None and talk_level > top:
+        return _grouped_segments(blocks, top, talk_level)
     current = _Segment("intro", level=top)
     segments, day, child = [current], None, None
     for block in blocks:
@@ -118,4 +133,40 @@ def segments_of(blocks):
             if day is not None:
                 day.children += 1
         segments.append(current)
+    return segments
+
+
+def _grouped_segments(blocks, top, talk_level):
+    current = _Segment("intro", level=top)
+    segments, groups = [current], []
+    for block in blocks:
+        if block.kind != "heading" or block.level > talk_level:
+            current.blocks.append(block)
+            continue
+        role = heading_role(block.text)
+        while groups and groups[-1].level >= block.level:
+            groups.pop()
+        if block.level < talk_level and role not in ("closing", "intro"):
+            kind = "day" if role == "day" else "group"
+            current = _Segment(kind, block, block.level)
+            groups.append(current)
+            segments.append(current)
+            continue
+        if role in ("closing", "intro"):
+            current = _Segment("conference", block, block.level)
+        else:
+            # A day above (for the date), else the nearest group.
+            day = next((g for g in reversed(groups) if g.role == "day"), None)
+            current = _Segment(
+                "section",
+                block,
+                block.level,
+                day=day or (groups[-1] if groups else None),
+            )
+            for group in groups:
+                group.children += 1
+        segments.append(current)
+    for segment in segments:
+        if segment.role == "group" and not segment.children:
+            segment.role = "section"  # a talk of its own ('## After Hours')
     return segments

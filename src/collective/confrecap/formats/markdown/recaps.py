@@ -7,6 +7,7 @@ from collective.confrecap.formats.markdown.resources import heading_resources
 from collective.confrecap.formats.markdown.section import add_unique
 from collective.confrecap.formats.markdown.section import read_section
 from collective.confrecap.formats.markdown.speakers import speakers_in
+from collective.confrecap.formats.markdown.talks import link_role
 from collective.confrecap.formats.plan import first_sentence
 from collective.confrecap.formats.plan import guess_talk_kind
 from collective.confrecap.formats.plan import RecapPlan
@@ -35,14 +36,28 @@ def add_section(plan, seg):
         section = read_section(seg.blocks, recap=False)
         plan.resource_lists.append(_resource_list(title, seg, section))
         return
+    heading_speakers, heading_kind, rule = None, None, None
+    if seg.talk is not None:
+        talk_title, heading_speakers, heading_kind, rule = seg.talk
+        if heading_speakers or (heading_kind and not prefix):
+            title = talk_title
     section = read_section(seg.blocks)
-    marked = prefix or section.marked
+    marked = prefix or heading_kind or heading_speakers or section.marked
     if not marked and section.resources and section.simple_body:
         resource_list = _resource_list(title, seg, section)
         plan.resource_lists.append(resource_list)
         return
-    kind = _kind(prefix) if prefix else guess_talk_kind(title)
-    plan.recaps.append(_recap(plan, title, kind, seg, section, bool(prefix)))
+    kind = _kind(prefix) if prefix else heading_kind or guess_talk_kind(title)
+    explicit = bool(prefix or heading_kind)
+    recap = _recap(plan, title, kind, seg, section, explicit, heading_speakers)
+    if section.speakers:
+        recap.rule = "speaker-line"
+    elif heading_speakers:
+        recap.rule = f"heading-{rule}"
+    else:
+        recap.rule = "heading-prefix" if explicit else "heading"
+    recap.weak = not (section.speakers or heading_speakers or explicit)
+    plan.recaps.append(recap)
 
 
 def _resource_list(title, seg, section):
@@ -55,11 +70,11 @@ def _resource_list(title, seg, section):
     )
 
 
-def _recap(plan, title, kind, seg, section, explicit_kind):
+def _recap(plan, title, kind, seg, section, explicit_kind, heading_speakers=None):
     text_html = render_blocks(section.body, seg.level) if section.body else ""
     fields = section.fields
     recap = RecapPlan(title=title, talk_kind=kind, text_html=text_html)
-    recap.speakers = section.speakers
+    recap.speakers = section.speakers or heading_speakers or []
     prose = " ".join(b.text for b in section.body if b.kind == "paragraph")
     if not recap.speakers:
         recap.speakers = speakers_in(section.body[:2])
@@ -73,6 +88,11 @@ def _recap(plan, title, kind, seg, section, explicit_kind):
         add_unique(recap.quotes, quote)
     heading_links = heading_resources(seg.heading)
     recap.talk_url = fields.get("talk_url")
+    for link in list(heading_links):
+        role = link_role(link["url"], link["title"]) or "talk_url"
+        if role != "talk_url" and not fields.get(role):
+            fields = {**fields, role: link["url"]}
+            heading_links.remove(link)
     if heading_links and not recap.talk_url:
         recap.talk_url = heading_links.pop(0)["url"]
     recap.talk_url = recap.talk_url or talk_url_from_speakers(recap.speakers)
@@ -86,7 +106,7 @@ def _recap(plan, title, kind, seg, section, explicit_kind):
     if track:
         recap.track = track
         add_unique(plan.tracks, track)
-    if seg.day is not None:
+    if seg.day is not None and seg.day.role == "day":
         recap.session_date = day_date(seg.day.heading.text, plan)
     return recap
 

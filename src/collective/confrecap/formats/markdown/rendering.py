@@ -15,6 +15,11 @@ import re
 
 def _markdown_it():
     md = MarkdownIt("commonmark", {"html": False})
+    # Deeper than the reader's own limit (formats.limits), so that a document
+    # past it is refused with a message instead of being cut silently.
+    md.options["maxNesting"] = 100
+    # Tables are how people list talks (a title, a video and a slides column).
+    md.enable("table")
     # Keep every destination as written: _sanitize() decides what a link is.
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
@@ -157,6 +162,14 @@ def links_in(children):
             start = stack.pop()
             found.append((plain_text(children[start + 1 : index]), children[start]))
     return [(label, token.attrGet("href"), token.markup) for label, token in found]
+
+
+_EMPHASIS = ("em_open", "em_close", "strong_open", "strong_close")
+
+
+def without_emphasis(children):
+    """The inline tokens with their emphasis markers dropped ('**Speaker:**')."""
+    return [token for token in children if token.type not in _EMPHASIS]
 
 
 def inline_pieces(children):

@@ -11,9 +11,11 @@ from collective.confrecap.formats.markdown.blocks import list_items
 from collective.confrecap.formats.markdown.rendering import inline_pieces
 from collective.confrecap.formats.markdown.rendering import MD
 from collective.confrecap.formats.markdown.rendering import plain_text
+from collective.confrecap.formats.markdown.rendering import without_emphasis
 from collective.confrecap.formats.markdown.resources import resource_item
 from collective.confrecap.formats.markdown.resources import split_list
 from collective.confrecap.formats.markdown.speakers import speaker_line
+from collective.confrecap.formats.markdown.talks import link_role
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -75,6 +77,27 @@ def _field_lines(block):
         else:
             fields["description" if label == "summary" else label] = value
     return fields
+
+
+_LINK_LABELS = ("slides", "video", "presentation", "recording", "deck", "folien")
+
+
+def _link_field(block):
+    """{'slides_url': …} of a paragraph that is only '*[Slides](url)*'."""
+    pieces = inline_pieces(without_emphasis(block.inline.children))
+    if not pieces:
+        return None
+    pieces = [p for p in pieces if not (p[0] == "text" and not p[1].strip())]
+    if len(pieces) != 1 or pieces[0][0] != "link":
+        return None
+    _, label, href, _markup = pieces[0]
+    words = label.strip().casefold().split()
+    role = link_role(href, label)
+    if role is None or not words or len(words) > 3:
+        return None
+    if not (set(words) & set(_LINK_LABELS)) and len(words) > 1:
+        return None
+    return {role: href}
 
 
 def _simple_items(block):
@@ -146,6 +169,10 @@ def read_section(blocks, recap=True):
                 speakers = speaker_line(block)
             if speakers:
                 section.speakers = speakers
+                continue
+            link = _link_field(block) if recap else None
+            if link and not set(link) & set(section.fields):
+                section.fields.update(link)
                 continue
             fields = _field_lines(block)
             if fields and (recap or set(fields) <= {"description", "subjects"}):

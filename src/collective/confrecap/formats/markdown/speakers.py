@@ -1,6 +1,7 @@
 """Speakers of a talk: a 'By …' / 'Speakers: …' line, or a sentence of prose."""
 
 from collective.confrecap.formats.markdown.rendering import inline_pieces
+from collective.confrecap.formats.markdown.rendering import without_emphasis
 
 import re
 
@@ -14,7 +15,9 @@ _PROSE_SPEAKER = (
     re.compile(rf"^(?P<name>{_NAME}), (?:an? |the )?(?P<aff>[^,]{{3,80}}), {_VERBS}\b"),
     re.compile(rf"^(?P<name>{_NAME}) {_VERBS}\b"),
     re.compile(
-        rf"\b(?:talk|keynote|presentation|session|tutorial) by (?P<name>{_NAME})"
+        rf"\b(?i:talk|keynote|presentation|session|tutorial|workshop|vortrag|"
+        rf"charla|ponencia|presentación|taller) "
+        rf"(?:by|von|de) (?P<name>{_NAME})"
     ),
 )
 _TEAM = re.compile(r"^the (.+ team)$", re.IGNORECASE)
@@ -22,7 +25,7 @@ _TEAM = re.compile(r"^the (.+ team)$", re.IGNORECASE)
 
 def speaker_line(block):
     """Speakers of a 'By …' or 'Speakers: …' paragraph, or None."""
-    pieces = inline_pieces(block.inline.children)
+    pieces = inline_pieces(without_emphasis(block.inline.children))
     if not pieces or pieces[0][0] != "text" or not _BY.match(pieces[0][1]):
         return None
     pieces[0] = ("text", _BY.sub("", pieces[0][1], count=1))

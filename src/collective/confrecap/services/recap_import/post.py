@@ -1,9 +1,12 @@
 """``POST <folder>/@recap-import``: Markdown in, a Conference tree out.
 
 The body is the Markdown itself (``Content-Type: text/markdown``) or JSON
-``{"markdown": "...", "dry_run": false, "publish": false, "replace": false}``;
+``{"markdown": "...", "dry_run": false, "publish": false, "replace": false}``
+(or ``{"plan": {...}}``: the plan a dry run returned, as the author edited
+it, validated strictly);
 with ``text/markdown`` the options may be given in the query string.
-Errors answer ``400`` (``409`` when the conference exists) in plone.restapi's
+Errors answer ``400`` (``409`` when the conference exists, ``413`` for a
+document over the section limit or the time budget) in plone.restapi's
 shape, with the line of the document at fault (wrong content type
 included), and create nothing.
 """
@@ -65,23 +68,35 @@ def read_request(request):
             raise BadInput(f"The request body is not valid JSON: {error}.") from error
         if not isinstance(data, dict):
             raise BadInput('Send a JSON object: {"markdown": "..."}.')
-        if "markdown" not in data:
+        if "markdown" in data and "plan" in data:
+            raise BadInput('Send either "markdown" or an edited "plan", not both.')
+        if "markdown" not in data and "plan" not in data:
             raise BadInput(
-                'The JSON body has no "markdown" key: send {"markdown": "..."}.'
+                'The JSON body has no "markdown" key: send {"markdown": "..."} '
+                '(or {"plan": {...}}, the plan a dry run returned).'
             )
-        markdown = data["markdown"]
-        if not isinstance(markdown, str):
-            raise BadInput('"markdown" must be a string of Markdown text.')
-        unknown = sorted(set(data) - {"markdown", *OPTIONS})
+        unknown = sorted(set(data) - {"markdown", "plan", "filename", *OPTIONS})
         if unknown:
             raise BadInput(
                 f"Unknown key(s) {', '.join(unknown)}; allowed are markdown, "
-                f"{', '.join(OPTIONS)}."
+                f"plan, filename, {', '.join(OPTIONS)}."
             )
         options = {name: _flag(data.get(name), name) for name in OPTIONS}
+        if "plan" in data:
+            if not isinstance(data["plan"], dict):
+                raise BadInput('"plan" must be a JSON object: the plan a dry run gave.')
+            return data["plan"], options
+        markdown = data["markdown"]
+        if not isinstance(markdown, str):
+            raise BadInput('"markdown" must be a string of Markdown text.')
+        filename = data.get("filename")
+        if filename is not None and not isinstance(filename, str):
+            raise BadInput('"filename" must be a string, e.g. "2016-06-01-post.md".')
+        options["filename"] = filename
         return markdown, options
     if content_type in MARKDOWN_TYPES:
         options = {name: _flag(request.form.get(name), name) for name in OPTIONS}
+        options["filename"] = request.form.get("filename") or None
         return body, options
     raise BadInput(
         f"Send the Markdown as text/markdown or as JSON "
@@ -106,7 +121,8 @@ class RecapImportPost(Service):
         except ConferenceExistsError as error:
             return self._error(BadInput(error.message, status=409, kind="Conflict"))
         except RecapImportError as error:
-            return self._error(BadInput(error.message, error.line))
+            kind = "PayloadTooLarge" if error.status == 413 else "BadRequest"
+            return self._error(BadInput(error.message, error.line, error.status, kind))
         if options["dry_run"]:
             return outcome.preview()
         result = outcome.result
