@@ -1,6 +1,8 @@
 """The Conference: an event that holds the coverage written about it."""
 
 from collective.confrecap import _
+from collective.confrecap.content.ordering import ORDERING
+from collective.confrecap.content.ordering import positions
 from collective.confrecap.fields.errors import RecapValidationError
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -85,4 +87,15 @@ class IConference(model.Schema):
 
 @implementer(IConference)
 class Conference(Container):
-    """A folderish conference holding talk recaps and resource lists."""
+    """A folderish conference holding talk recaps and resource lists.
+
+    Its items are kept in creation order without plone.folder's order
+    list (:mod:`collective.confrecap.content.ordering`), so several authors
+    can add recaps at the same time without conflicting.
+    """
+
+    _ordering = ORDERING
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        positions(self, create=True)
