@@ -141,3 +141,20 @@ def sessions(request_factory):
 def leaks(text):
     """The private markers found in ``text``."""
     return [marker for marker in MARKERS if marker in text]
+
+
+# The browser fixtures (Debian Chromium through Playwright) of tests/browser.
+from ..browser.conftest import CHROMIUM  # noqa: E402
+from ..browser.conftest import chromium  # noqa: E402, F401
+from ..browser.conftest import login  # noqa: E402, F401
+from ..browser.conftest import new_page  # noqa: E402, F401
+from ..browser.conftest import portal_url  # noqa: E402, F401
+
+import os  # noqa: E402
+
+
+needs_chromium = pytest.mark.skipif(
+    not os.access(CHROMIUM, os.X_OK),
+    reason=f"Chromium not found at {CHROMIUM}: the browser security tests need "
+    "a system Chromium (Debian: apt-get install chromium)",
+)
