@@ -15,9 +15,20 @@ import pytest
 
 
 @needs_chromium
-def test_login_cookie_is_not_readable_by_script(security, new_page, portal_url):
+def test_login_cookie_is_not_readable_by_script(
+    security, functional_portal, new_page, portal_url
+):
+    """A Plone site logs in through plone.session (Products.CMFPlone installs
+    it); the bare test fixture does not, so it is installed here as in a
+    real site. plone.session sets HttpOnly and SameSite=Lax itself."""
     from .conftest import login
+    from plone.app.testing import applyProfile
 
+    import transaction
+
+    if "session" not in functional_portal.acl_users.objectIds():
+        applyProfile(functional_portal, "plone.session:default")
+        transaction.commit()
     page = new_page()
     login(page, portal_url, *MANAGER)
     cookie = {c["name"]: c for c in page.context.cookies()}["__ac"]
@@ -57,7 +68,7 @@ def test_errors_are_sentences_not_tracebacks(
     [
         (
             "post",
-            "/empty/@recap-import",
+            "/@recap-import",
             {"data": b"# T\n", "headers": {"Content-Type": "text/markdown"}},
         ),
         ("post", "/pwc2023", {"json": {"@type": "TalkRecap", "title": "x"}}),

@@ -56,16 +56,24 @@ def _created(portal):
 FORM_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
 
 
+def _form_body(enctype):
+    """The request a browser sends for a form of ``enctype``."""
+    if enctype == "text/plain":
+        return {
+            "data": f"{POST_NAME}={POST_VALUE}".encode(),
+            "headers": {"Content-Type": enctype},
+        }
+    if enctype == "multipart/form-data":
+        return {"files": {POST_NAME: (None, POST_VALUE)}}
+    return {"data": {POST_NAME: POST_VALUE}}
+
+
 @pytest.mark.parametrize("enctype", FORM_TYPES)
 def test_cross_site_form_cannot_import(
     security, functional_portal, request_factory, enctype
 ):
     session = request_factory(basic_auth=MANAGER)
-    response = session.post(
-        "/empty/@recap-import?publish=true",
-        data=f"{POST_NAME}={POST_VALUE}".encode(),
-        headers={"Content-Type": enctype},
-    )
+    response = session.post("/empty/@recap-import?publish=true", **_form_body(enctype))
     assert response.status_code == 400, response.text
     assert "text/markdown" in response.json()["error"]["message"]
     assert _created(functional_portal) == []

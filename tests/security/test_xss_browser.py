@@ -164,7 +164,13 @@ def _set_criterion(page, index):
     page.wait_for_selector(".querystring-criteria-index", state="attached")
     page.evaluate(
         """(index) => {
-            const select = document.querySelector("select.querystring-criteria-index");
+            const found = [...document.querySelectorAll(
+                ".querystring-criteria-index, .querystring-criteria-index select")];
+            const select = found.find((el) => el.tagName === "SELECT");
+            if (!select) {
+                throw new Error("no index select: " + (found[0] || document.body)
+                    .outerHTML.slice(0, 1500));
+            }
             select.value = index;
             select.dispatchEvent(new Event("change", {bubbles: true}));
             if (window.jQuery) { window.jQuery(select).trigger("change"); }
