@@ -1,41 +1,14 @@
 """OWASP A05 Security misconfiguration: the login cookie, error pages and
 headers of a site with the add-on.
 
-- Plone's session cookie ``__ac`` is HttpOnly and SameSite=Lax (plone.session
-  sets both; nothing of ours weakens them): script cannot read it;
 - errors of our endpoints answer with a sentence, never a traceback;
 - the add-on adds no anonymous write path: every write endpoint refuses
   an anonymous visitor.
 """
 
 from .conftest import MANAGER
-from .conftest import needs_chromium
 
 import pytest
-
-
-@needs_chromium
-def test_login_cookie_is_not_readable_by_script(
-    security, functional_portal, new_page, portal_url
-):
-    """A Plone site logs in through plone.session (Products.CMFPlone installs
-    it); the bare test fixture does not, so it is installed here as in a
-    real site. plone.session sets HttpOnly and SameSite=Lax itself."""
-    from .conftest import login
-    from plone.app.testing import applyProfile
-
-    import transaction
-
-    if "session" not in functional_portal.acl_users.objectIds():
-        applyProfile(functional_portal, "plone.session:default")
-        transaction.commit()
-    page = new_page()
-    login(page, portal_url, *MANAGER)
-    cookie = {c["name"]: c for c in page.context.cookies()}["__ac"]
-    assert cookie["httpOnly"] is True
-    assert cookie["sameSite"] == "Lax"
-    page.goto(portal_url)
-    assert "__ac" not in page.evaluate("document.cookie")
 
 
 @pytest.mark.parametrize(
