@@ -142,6 +142,11 @@ bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @sear
 	$(VENV_PYTHON) benchmarks/bench_views.py
 	$(VENV_PYTHON) benchmarks/bench_rest.py
 
+.PHONY: bench-load
+bench-load: install ## wrk on loopback (DURATION=60 s) vs our pages and Plone's front page, with 2 writers
+	@command -v wrk >/dev/null || apt-get install -y wrk
+	$(VENV_PYTHON) benchmarks/bench_load.py
+
 .PHONY: lint
 lint: install ## ruff check (incl. bandit S, bugbear B), ruff format --check, zpretty --check, codespell (runs all, fails if any fails)
 	@status=0; \

@@ -2,6 +2,7 @@
 quotes, body and resources, and the previous/next recap of its conference
 (found through the catalog, so only recaps the user may view are linked)."""
 
+from AccessControl import getSecurityManager
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.confrecap.browser.cards import MacrosMixin
@@ -68,7 +69,15 @@ class TalkRecapView(MacrosMixin, BrowserView):
 
     @memoize
     def conference(self):
-        return find_conference(aq_parent(aq_inner(self.context)))
+        """The enclosing conference, when the user may view it: a published
+        recap in a private conference says nothing of that conference (not
+        in the page, not in its JSON-LD ``superEvent``)."""
+        conference = find_conference(aq_parent(aq_inner(self.context)))
+        if conference is None:
+            return None
+        if not getSecurityManager().checkPermission("View", conference):
+            return None
+        return conference
 
     def conference_info(self):
         conference = self.conference()

@@ -1,11 +1,17 @@
 """The Conference: an event that holds the coverage written about it."""
 
+from BTrees.OOBTree import OOBTree
 from collective.confrecap import _
+from collective.confrecap.content.ordering import ORDERING
+from collective.confrecap.content.ordering import positions
 from collective.confrecap.fields.errors import RecapValidationError
+from OFS.event import ObjectWillBeAddedEvent
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
+from zope.event import notify
 from zope.interface import implementer
+from zope.lifecycleevent import ObjectAddedEvent
 
 
 def check_tracks(value):
@@ -85,4 +91,43 @@ class IConference(model.Schema):
 
 @implementer(IConference)
 class Conference(Container):
-    """A folderish conference holding talk recaps and resource lists."""
+    """A folderish conference holding talk recaps and resource lists.
+
+    Several authors add recaps to one conference at the same time (live
+    coverage by a team), so adding an item must not write the conference
+    object itself, which every one of them would then conflict on:
+
+    - its items are kept in creation order without plone.folder's order
+      list (:mod:`collective.confrecap.content.ordering`);
+    - the annotation storage (content rules look there on every add) and
+      the positions exist from the start;
+    - adding an item does not fire ``ContainerModifiedEvent``, whose
+      handler re-indexes the whole conference and bumps its modification
+      date: nothing of the conference changed (its catalog data does not
+      depend on its items). Removing, renaming and ordering still fire it.
+    """
+
+    _ordering = ORDERING
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        positions(self, create=True)
+        self.__annotations__ = OOBTree()
+
+    def _setObject(
+        self, id, object, roles=None, user=None, set_owner=1, suppress_events=False
+    ):
+        """BTreeFolder2's ``_setObject`` without ``notifyContainerModified``."""
+        if suppress_events:
+            return super()._setObject(
+                id, object, roles, user, set_owner, suppress_events=True
+            )
+        checked = self._checkId(id)
+        if checked is not None:
+            id = checked
+        if id in self:
+            self._delObject(id)
+        notify(ObjectWillBeAddedEvent(object, self, id))
+        super()._setObject(id, object, roles, user, set_owner, suppress_events=True)
+        notify(ObjectAddedEvent(self._getOb(id), self, id))
+        return id

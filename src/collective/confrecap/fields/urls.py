@@ -34,7 +34,16 @@ class HttpURL(schema.URI):
     """
 
     def fromUnicode(self, value):
-        return super().fromUnicode(value.strip())
+        # zope.schema's URI refuses non-ASCII text with a TypeError (a 500
+        # in the REST API). An international link (``https://bücher.example/``)
+        # is a web address: it is kept as typed (an IRI, as a browser shows
+        # it), the same whether it comes from a form, REST or an import.
+        value = value.strip()
+        self.validate(value)
+        return value
+
+    def fromBytes(self, value):
+        return self.fromUnicode(value.decode("utf-8"))
 
     def _validate(self, value):
         if not is_http_url(value):

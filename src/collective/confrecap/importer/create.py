@@ -16,9 +16,11 @@ from datetime import time
 from plone import api
 from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
+from plone.base.utils import check_id
 from plone.dexterity.utils import iterSchemata
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from zope.component import getUtility
+from zope.component import queryMultiAdapter
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import Invalid
@@ -86,7 +88,7 @@ def exists_message(existing):
 def find_existing(container, plan):
     """The Conference in ``container`` this plan would import again, or None."""
     new_id = conference_id(plan.title)
-    existing = container.get(new_id) if new_id in container.objectIds() else None
+    existing = container.get(new_id) if new_id in container else None
     if existing is not None:
         return existing
     title = plan.title.strip().casefold()
@@ -131,11 +133,14 @@ def _create(container, plan, publish, replace):
         new_id = existing.getId()
         api.content.delete(existing, check_linkintegrity=False)
         replaced = True
-    if new_id in container.objectIds():
+    if new_id in container:
         raise ConferenceExistsError(
             f"“{new_id}” already exists at {container[new_id].absolute_url()}; "
             "import into another folder."
         )
+    if not replaced and not id_available(container, new_id):
+        # ``index_html``, ``view``…: a free id from the title instead.
+        new_id = _new_id(container, plan.title)
 
     conference = api.content.create(
         container=container, type="Conference", id=new_id, title=plan.title
@@ -244,13 +249,45 @@ def _new_id(container, title):
     """A free id from the title, as plone.namefromtitle would make it."""
     base = conference_id(title) or "item"
     new_id, number = base, 0
-    while new_id in container.objectIds() or not _id_allowed(container, new_id):
+    while not id_available(container, new_id):
         number += 1
         new_id = f"{base}-{number}"
     return new_id
 
 
-def _id_allowed(container, new_id):
+# Ids that would change what a folder shows rather than add to it: Plone
+# always allows ``index_html`` (it becomes the folder's default view) and
+# the others name views and files browsers and crawlers ask for.
+RESERVED_IDS = frozenset(
+    {
+        "index_html",
+        "index.html",
+        "default",
+        "default_page",
+        "layout",
+        "robots.txt",
+        "favicon.ico",
+        "sitemap.xml.gz",
+        "acl_users",
+    }
+)
+
+
+def id_available(container, new_id):
+    """Whether an import may give ``new_id`` to a new item in ``container``.
+
+    Plone's own ``check_id`` (collisions, catalog index names, method
+    aliases, tools, ``checkIdAvailable``), then our reserved ids and the
+    names of the container's views (an item named ``view`` or ``recap.md``
+    would shadow them).
+    """
+    if not new_id or new_id in RESERVED_IDS or new_id[0] in "_@+":
+        return False
+    if check_id(container, new_id, contained_by=container) is not None:
+        return False
+    request = getRequest() or getattr(container, "REQUEST", None)
+    if request is not None and queryMultiAdapter((container, request), name=new_id):
+        return False
     check = getattr(container, "checkIdAvailable", None)
     return check is None or check(new_id)
 

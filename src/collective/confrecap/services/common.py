@@ -16,6 +16,59 @@ from zope.schema.interfaces import IVocabularyFactory
 reply_error = error_reply
 
 
+# What a cross-site HTML form (or a "simple" cross-site fetch) can send
+# without a CORS preflight. A REST write reading its body from one of these
+# would act on a visitor's cookie for another site's page: refuse them.
+CROSS_SITE_BODY_TYPES = (
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+)
+
+
+class UnsupportedBody(Exception):
+    """The request body is not of a media type the service reads."""
+
+    def __init__(self, message, media_type):
+        super().__init__(message)
+        self.message = message
+        self.media_type = media_type
+
+
+def body_media_type(request, allowed):
+    """The media type of the request body (lower case, no parameters), one of
+    ``allowed``; raises :class:`UnsupportedBody` with a sentence otherwise.
+
+    Every REST write that reads a body calls this first: ``allowed`` never
+    holds one of :data:`CROSS_SITE_BODY_TYPES`, so a cross-site form posted
+    with the user's cookie is refused before anything is read.
+    """
+    media_type = (request.getHeader("Content-Type") or "").split(";")[0]
+    media_type = media_type.strip().lower()
+    if set(allowed) & set(CROSS_SITE_BODY_TYPES):
+        raise ValueError(f"{allowed} includes a type a cross-site form can send")
+    if media_type in allowed:
+        return media_type
+    if len(allowed) == 1:
+        wanted = allowed[0]
+    else:
+        wanted = ", ".join(allowed[:-1]) + " or " + allowed[-1]
+    raise UnsupportedBody(
+        f"Send the request body as {wanted}, not “{media_type or 'no content type'}”.",
+        media_type,
+    )
+
+
+def _converted(name, value):
+    """Refuse what Zope's ``:int``, ``:boolean``, ``:record`` … converters
+    made of a parameter: our parameters are text, given once or repeated."""
+    raise InvalidParameter(
+        name,
+        "give it as plain text (“name=value”), without a Zope converter "
+        "such as :int, :boolean, :list or :record.",
+    )
+
+
 def form_values(request, name):
     """The values of a query string parameter given once or repeated."""
     value = request.form.get(name)
@@ -23,7 +76,9 @@ def form_values(request, name):
         return []
     if isinstance(value, str):
         value = [value]
-    return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+    elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        _converted(name, value)
+    return [item.strip() for item in value if item.strip()]
 
 
 def form_value(request, name):

@@ -6,19 +6,25 @@ to add their bodies. The catalog returns only what the user may view, so a
 private recap never reaches an anonymous reader.
 """
 
+from collective.confrecap.behaviors.resources import IResources
+from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.content.conference import IConference
 from collective.confrecap.coverage import grouping as aggregate
 from collective.confrecap.coverage import queries as listing
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
 from collective.confrecap.serializers.summary import brain_summary
+from collective.confrecap.services.common import check_batching
+from collective.confrecap.services.common import form_value
 from collective.confrecap.services.common import form_values
 from collective.confrecap.services.common import InvalidParameter
 from collective.confrecap.services.common import reference
 from collective.confrecap.services.common import reply_error
 from collective.confrecap.services.common import resource_row
 from collective.confrecap.services.common import Terms
+from plone import api
 from plone.app.contenttypes.behaviors.richtext import IRichText
 from plone.app.contenttypes.behaviors.richtext import IRichTextBehavior
+from plone.restapi.batching import HypermediaBatch
 from plone.restapi.interfaces import IExpandableElement
 from plone.restapi.interfaces import IFieldSerializer
 from plone.restapi.serializer.converters import json_compatible
@@ -32,6 +38,13 @@ from zope.interface import implementer
 
 
 INCLUDES = ("text",)
+
+# A conference's recaps come in pages of DEFAULT_SIZE (``b_size`` up to
+# MAX_SIZE), so no response grows without bound: a 20,000-recap conference
+# is 40 requests, not one 37 MB document. Every real conference fits in the
+# first page. Speakers, resources and the groupings cover the page's recaps.
+DEFAULT_SIZE = 500
+MAX_SIZE = 1000
 
 
 def _includes(request):
@@ -122,35 +135,60 @@ class Recap:
             data["text"] = _text(brain.getObject(), self.request)
         return data
 
+    def _page(self):
+        """(HypermediaBatch of the recap brains, b_start) after checking the
+        batching parameters."""
+        request = self.request
+        check_batching(request)
+        size = form_value(request, "b_size")
+        if size is None:
+            request.form["b_size"] = str(DEFAULT_SIZE)
+        elif int(size) > MAX_SIZE:
+            raise InvalidParameter(
+                "b_size", f"at most {MAX_SIZE} recaps per page, not {size}."
+            )
+        start = int(form_value(request, "b_start") or 0)
+        return HypermediaBatch(request, listing.recap_brains(self.context)), start
+
     def __call__(self):
         includes = _includes(self.request)
         include_text = "text" in includes
         context, request = self.context, self.request
+        page, start = self._page()
         talk_kinds = Terms("collective.confrecap.TalkKinds", context, request)
         resource_kinds = Terms("collective.confrecap.ResourceKinds", context, request)
 
-        recap_brains = list(listing.recap_brains(context))
+        recap_brains = list(page)
         summaries = [listing.summarize(brain) for brain in recap_brains]
         recaps = [
             self.recap(summary, talk_kinds, resource_kinds, brain, include_text)
             for summary, brain in zip(summaries, recap_brains, strict=True)
         ]
-        recap_uids = {summary["uid"] for summary in summaries}
-        list_brains = [
-            brain
-            for brain in listing.resource_brains(context)
-            if brain.UID not in recap_uids
-        ]
+        # Resource lists (few per conference) come with the first page,
+        # at most a page's worth of them.
+        list_brains = []
+        if start == 0:
+            for brain in api.content.find(
+                context=context,
+                object_provides={
+                    "query": [IResources.__identifier__],
+                    "not": [ISpeakers.__identifier__],
+                },
+                sort_on="getObjPositionInParent",
+            ):
+                if len(list_brains) >= page.b_size:
+                    break
+                list_brains.append(brain)
         lists = [listing.summarize(brain) for brain in list_brains]
         resources = aggregate.merge_resources(summaries + lists)
         speakers = aggregate.merge_speakers(summaries)
         by_track = aggregate.group_by_track(recaps, context.tracks or ())
         by_day = aggregate.group_by_day(recaps)
 
-        return {
+        result = {
             "@id": f"{context.absolute_url()}/@recap",
             "conference": self.conference(include_text),
-            "recaps_total": len(recaps),
+            "recaps_total": page.items_total,
             "recaps_by_track": by_track,
             "recaps_by_day": [
                 {"date": group["date"], "recaps": group["recaps"]} for group in by_day
@@ -184,6 +222,10 @@ class Recap:
                 for item, brain in zip(lists, list_brains, strict=True)
             ],
         }
+        links = page.links
+        if links:
+            result["batching"] = links
+        return result
 
 
 @implementer(IExpandableElement)

@@ -15,6 +15,10 @@ from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.formats.markdown.parser import MAX_SIZE
 from collective.confrecap.importer.create import ConferenceExistsError
 from collective.confrecap.importer.markdown import import_markdown
+from collective.confrecap.services.common import body_media_type
+from collective.confrecap.services.common import form_value
+from collective.confrecap.services.common import InvalidParameter
+from collective.confrecap.services.common import UnsupportedBody
 from collective.confrecap.services.errors import error_reply
 from collective.confrecap.services.errors import ServiceError
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -24,7 +28,10 @@ from zope.interface import alsoProvides
 import json
 
 
-MARKDOWN_TYPES = ("text/markdown", "text/x-markdown", "text/plain")
+# Only media types a cross-site HTML form cannot send (no text/plain, no
+# form encodings): see services.common.body_media_type.
+MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
+BODY_TYPES = ("application/json", *MARKDOWN_TYPES)
 OPTIONS = ("dry_run", "publish", "replace")
 
 
@@ -58,8 +65,14 @@ def _body(request):
 
 def read_request(request):
     """(Markdown text or bytes, options) of an import request; raises BadInput."""
-    content_type = (request.getHeader("Content-Type") or "").split(";")[0]
-    content_type = content_type.strip().lower()
+    try:
+        content_type = body_media_type(request, BODY_TYPES)
+    except UnsupportedBody as error:
+        raise BadInput(
+            "Send the Markdown as text/markdown or as JSON "
+            f'{{"markdown": "..."}} (application/json), not '
+            f"“{error.media_type or 'no content type'}”."
+        ) from error
     body = _body(request)
     if content_type == "application/json":
         try:
@@ -94,15 +107,16 @@ def read_request(request):
             raise BadInput('"filename" must be a string, e.g. "2016-06-01-post.md".')
         options["filename"] = filename
         return markdown, options
-    if content_type in MARKDOWN_TYPES:
-        options = {name: _flag(request.form.get(name), name) for name in OPTIONS}
-        options["filename"] = request.form.get("filename") or None
-        return body, options
-    raise BadInput(
-        f"Send the Markdown as text/markdown or as JSON "
-        f'{{"markdown": "..."}} (application/json), not '
-        f"“{content_type or 'no content type'}”."
-    )
+    options = {name: _flag(_option(request, name), name) for name in OPTIONS}
+    options["filename"] = _option(request, "filename") or None
+    return body, options
+
+
+def _option(request, name):
+    try:
+        return form_value(request, name)
+    except InvalidParameter as error:
+        raise BadInput(f"“{name}”: {error.message}") from error
 
 
 class RecapImportPost(Service):
