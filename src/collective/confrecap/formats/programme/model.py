@@ -33,6 +33,7 @@ import re
 # The bodies we accept: a FOSDEM schedule is 1-2 MB, a large congress 3 MB.
 MAX_PROGRAMME_BYTES = 10 * 1024 * 1024
 
+
 @dataclass
 class Session:
     """One slot of the programme: a talk, a workshop, a social event…"""
