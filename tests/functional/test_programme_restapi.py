@@ -68,9 +68,7 @@ def test_json_body_with_options_as_keys(site, basic):
     assert response.json()["counts"]["created"] == 5
     assert len(_sessions()) == 0
     del document["dry_run"]
-    response = basic.post(
-        "/coverage/@programme-import?publish=true", json=document
-    )
+    response = basic.post("/coverage/@programme-import?publish=true", json=document)
     assert response.status_code == 201, response.text
     transaction.begin()
     conference = site["coverage"]["pycamp-example-2024"]

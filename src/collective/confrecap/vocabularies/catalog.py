@@ -1,4 +1,9 @@
-"""Vocabularies of values found in the catalog, for Collection criteria."""
+"""Vocabularies of values found in the catalog, for Collection criteria.
+
+Only values of items the current user may view: ``uniqueValuesFor`` would
+also list the speakers of private (e.g. imported, not yet written) sessions.
+The values come from the metadata columns of a permission-aware query.
+"""
 
 from plone import api
 from zope.interface import provider
@@ -9,9 +14,16 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 def _unique_values(index_name):
     catalog = api.portal.get_tool("portal_catalog")
-    if index_name not in catalog.indexes():
+    if index_name not in catalog.indexes() or index_name not in catalog.schema():
         return SimpleVocabulary([])
-    values = sorted(catalog.uniqueValuesFor(index_name), key=str.casefold)
+    found = set()
+    for brain in catalog.searchResults({index_name: {"query": "", "range": "min"}}):
+        value = getattr(brain, index_name, None)
+        if isinstance(value, str):
+            found.add(value)
+        elif value:
+            found.update(v for v in value if isinstance(v, str))
+    values = sorted(found, key=str.casefold)
     return SimpleVocabulary([SimpleTerm(value, title=value) for value in values])
 
 
