@@ -89,6 +89,8 @@ setup(
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "confrecap-import = collective.confrecap.importer.console:console",
+            "confrecap-import-programme = "
+            "collective.confrecap.importer.programme_console:console",
         ],
     },
 )
