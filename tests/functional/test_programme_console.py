@@ -85,7 +85,8 @@ def test_many_conferences_one_transaction_each(site, data):
 
 def test_dry_run_changes_nothing(site, data):
     out = io.StringIO()
-    items = list(programme_console.sources([str(FIXTURES / "pentabarf-schedule.xml")]))
+    source = str(FIXTURES / "pentabarf-schedule.xml")
+    items = list(programme_console.sources([source]))
     programme_console.run_programme_import(site["cov"], items, dry_run=True, out=out)
     assert (
         "[1/1] pentabarf-schedule.xml: would import into “Open Source Days 2025”"

@@ -18,6 +18,8 @@ def old_site(manager):
     )
     catalog = api.portal.get_tool("portal_catalog")
     catalog.manage_delIndex(["confrecap_programme_id"])
+    buttons = api.portal.get_tool("portal_actions").object_buttons
+    buttons.manage_delObjects(["confrecap_programme_import"])
     # Metadata as 1000 wrote it: confrecap_data without the new keys.
     data = {"talk_kind": "talk", "track": None, "highlight": False}
     (brain,) = catalog.unrestrictedSearchResults(UID=recap.UID())  # flushes
@@ -46,6 +48,9 @@ def test_upgrade_adds_the_index_and_refreshes_metadata(old_site):
     assert brain.confrecap_data["programme_id"] == "old-1"
     assert brain.confrecap_data["has_text"] is False
     assert "room" in brain.confrecap_data
+    buttons = api.portal.get_tool("portal_actions").object_buttons
+    assert "confrecap_programme_import" in buttons.objectIds()
+    assert "confrecap_coverage" in buttons.objectIds()
 
 
 def test_profile_version(portal):

@@ -11,10 +11,12 @@ PROFILE = "profile-collective.confrecap.upgrades.v1001:v1001"
 
 
 def upgrade(context):
-    """Add the index, then re-catalog the talks so their metadata carries the
+    """Add the index and the "Import conference programme" and "Coverage"
+    actions, then re-catalog the talks so their metadata carries the
     new fields (room, times, abstract, whether the recap is written)."""
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile(PROFILE, "catalog", run_dependencies=False)
+    setup.runImportStepFromProfile(PROFILE, "actions", run_dependencies=False)
     catalog = api.portal.get_tool("portal_catalog")
     count = 0
     for brain in catalog.unrestrictedSearchResults(
