@@ -94,3 +94,16 @@ def test_no_private_session_on_a_public_surface(conference, anon_request, path):
         assert text not in response.text, (path, text)
     if path in ("/nordhack-2024", "/nordhack-2024/@recap", "/nordhack-2024/ics_view"):
         assert "Soldering for Everyone" in response.text
+
+
+def test_recap_carries_the_programme_fields(conference, anon_request):
+    data = anon_request.get(
+        "/nordhack-2024/@recap", headers={"Accept": "application/json"}
+    ).json()
+    recaps = [r for group in data["recaps_by_track"] for r in group["recaps"]]
+    (soldering,) = [r for r in recaps if r["title"] == "Soldering for Everyone"]
+    assert soldering["room"] == "Saal Elbe"
+    assert soldering["session_start"] == "2024-03-08T10:30:00+01:00"
+    assert soldering["session_end"] == "2024-03-08T11:15:00+01:00"
+    assert soldering["abstract"].startswith("How we taught 300 people")
+    assert soldering["programme_id"] == "0f5c1a4e-3c2b-4d8a-9a71-5e1f00000001"
