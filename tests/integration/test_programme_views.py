@@ -39,7 +39,7 @@ def test_conference_page_links_the_calendar(conference):
 def test_calendar_lists_published_sessions(conference):
     view = api.content.get_view("ics_view", conference, conference.REQUEST)
     calendar = icalendar.Calendar.from_ical(view.get_ical_string())
-    events = [c for c in calendar.walk("VEVENT")]
+    events = list(calendar.walk("VEVENT"))
     titles = [str(e["SUMMARY"]) for e in events]
     assert titles == ["Nordhack 2024", "Soldering for Everyone"]
     session = events[1]
