@@ -142,6 +142,10 @@ bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @sear
 	$(VENV_PYTHON) benchmarks/bench_views.py
 	$(VENV_PYTHON) benchmarks/bench_rest.py
 
+.PHONY: bench-programme
+bench-programme: install ## Benchmark: import one pyvideo conference (~120 talks) into Plone, then sync it
+	$(VENV_PYTHON) benchmarks/bench_programme.py $(BENCH_ARGS)
+
 .PHONY: lint
 lint: install ## ruff check (incl. bandit S, bugbear B), ruff format --check, zpretty --check, codespell (runs all, fails if any fails)
 	@status=0; \
