@@ -57,3 +57,29 @@ def test_recap_endpoint_data_carries_the_programme_fields(conference):
     assert data["room"] == "Saal Elbe"
     assert data["session_start"] == "2024-03-08T10:30:00+01:00"
     assert data["abstract"].startswith("How we taught")
+
+
+def test_session_date_follows_session_start(manager):
+    from ..content import create_conference
+    from collective.confrecap.behaviors.talk import ITalk
+    from datetime import datetime
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    import pytz
+
+    conference = create_conference(manager)
+    start = pytz.timezone("Europe/Berlin").localize(datetime(2023, 9, 21, 10, 0))
+    recap = api.content.create(
+        container=conference, type="TalkRecap", title="T", session_start=start
+    )
+    assert ITalk.providedBy(recap)
+    assert recap.session_date.isoformat() == "2023-09-21"
+    other = api.content.create(container=conference, type="TalkRecap", title="U")
+    assert other.session_date is None
+    other.session_start = start
+    notify(ObjectModifiedEvent(other))
+    assert other.session_date.isoformat() == "2023-09-21"
+    other.session_date = start.date().replace(day=22)
+    notify(ObjectModifiedEvent(other))
+    assert other.session_date.isoformat() == "2023-09-22"  # the author's stays
