@@ -9,9 +9,9 @@ from collective.confrecap.formats.programme.errors import ProgrammeFormatError
 from collective.confrecap.formats.programme.errors import ProgrammeTooLargeError
 from collective.confrecap.formats.programme.errors import UnknownFormatError
 from collective.confrecap.formats.programme.model import MAX_PROGRAMME_BYTES
-from tests.unit.formats.shared_data import FIXTURES
-from tests.unit.formats.shared_data import needs
-from tests.unit.formats.shared_data import RC3
+from .shared_data import FIXTURES
+from .shared_data import needs
+from .shared_data import RC3
 
 import json
 import pytest

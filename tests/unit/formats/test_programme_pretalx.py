@@ -8,9 +8,9 @@ from collective.confrecap.formats.programme.model import TALK_KINDS
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from tests.unit.formats.shared_data import FIXTURES
-from tests.unit.formats.shared_data import needs
-from tests.unit.formats.shared_data import RC3
+from .shared_data import FIXTURES
+from .shared_data import needs
+from .shared_data import RC3
 
 import html
 import json

@@ -9,10 +9,10 @@ from collective.confrecap.formats.programme.model import TALK_KINDS
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from tests.unit.formats.shared_data import needs
-from tests.unit.formats.shared_data import PYVIDEO
-from tests.unit.formats.shared_data import pyvideo_archive
-from tests.unit.formats.shared_data import PYVIDEO_SAMPLE
+from .shared_data import needs
+from .shared_data import PYVIDEO
+from .shared_data import pyvideo_archive
+from .shared_data import PYVIDEO_SAMPLE
 
 import json
 import pytest

@@ -5,7 +5,7 @@ from collective.confrecap.formats.programme import pentabarf
 from collective.confrecap.formats.programme.errors import EmptyProgrammeError
 from collective.confrecap.formats.programme.errors import ProgrammeFormatError
 from datetime import date
-from tests.unit.formats.shared_data import FIXTURES
+from .shared_data import FIXTURES
 
 import json
 import pytest
