@@ -22,7 +22,7 @@ INSTALL_STAMP := $(VENV)/.install-stamp
 # (no Plone, no Zope but zope.i18nmessageid); `make test-pure` proves it.
 PURE_VENV := .venv-pure
 PURE_STAMP := $(PURE_VENV)/.install-stamp
-PURE_DEPS := markdown-it-py PyYAML ftfy markdownify zope.i18nmessageid defusedxml \
+PURE_DEPS := markdown-it-py PyYAML ftfy markdownify zope.i18nmessageid defusedxml tzdata \
 	pytest hypothesis
 
 INSTANCE ?= instance

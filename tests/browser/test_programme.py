@@ -12,7 +12,9 @@ import pytest
 import transaction
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 AUTHOR = ("pia", "pia-imports-programmes-1")
 
 

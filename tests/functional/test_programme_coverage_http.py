@@ -10,7 +10,9 @@ import pytest
 import transaction
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 XML = {"Content-Type": "application/xml"}
 # Titles and speakers of sessions that stay private in the fixture below.
 PRIVATE = ("Chiptune Night", "DJ Bitcrush", "Lockpicking", "Sam Lindqvist")

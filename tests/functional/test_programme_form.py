@@ -10,7 +10,9 @@ import pytest
 import transaction
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 PENTABARF = (FIXTURES / "pentabarf-schedule.xml").read_bytes()
 
 

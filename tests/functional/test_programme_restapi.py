@@ -10,7 +10,9 @@ import pytest
 import transaction
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 XML = {"Content-Type": "application/xml"}
 
 

@@ -15,7 +15,9 @@ from zExceptions import Unauthorized
 import pytest
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 
 
 @pytest.fixture

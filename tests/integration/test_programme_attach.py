@@ -12,7 +12,9 @@ from plone.app.textfield.value import RichTextValue
 import pytest
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 POST = """---
 title: Nordhack 2024
 start: 2024-03-08

@@ -14,7 +14,9 @@ import json
 import pytest
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 PRETALX = json.loads((FIXTURES / "pretalx-links.json").read_text())
 
 

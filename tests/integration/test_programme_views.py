@@ -9,7 +9,9 @@ import icalendar
 import pytest
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "programme"
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "unit" / "formats" / "programme" / "fixtures"
+)
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ nothing could be imported at all.
 from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.formats.programme import pyvideo
 from collective.confrecap.formats.programme.detect import read_programme
-from collective.confrecap.importer.console import _open_site
-from collective.confrecap.importer.console import ConsoleError
 from collective.confrecap.importer.programme import import_programme
+from collective.confrecap.importer.zope_app import ConsoleError
+from collective.confrecap.importer.zope_app import open_site
 from pathlib import Path
 from plone.app.event.base import default_timezone
 
@@ -127,7 +127,7 @@ def run_programme_import(
 def main(argv=None, out=sys.stdout):
     args = _parser().parse_args(argv)
     try:
-        app, site = _open_site(args.zope_conf, args.site)
+        app, site = open_site(args.zope_conf, args.site)
     except ConsoleError as error:
         print(f"ERROR: {error}", file=out)
         return 2

@@ -1,11 +1,11 @@
 """frab/pretalx schedule.xml and FOSDEM's Pentabarf XML (our own files)."""
 
+from .shared_data import FIXTURES
 from collective.confrecap.formats.programme import frab_xml
 from collective.confrecap.formats.programme import pentabarf
 from collective.confrecap.formats.programme.errors import EmptyProgrammeError
 from collective.confrecap.formats.programme.errors import ProgrammeFormatError
 from datetime import date
-from .shared_data import FIXTURES
 
 import json
 import pytest

@@ -1,5 +1,9 @@
 """pyvideo.org data: conferences read straight from the real tarball."""
 
+from .shared_data import needs
+from .shared_data import PYVIDEO
+from .shared_data import pyvideo_archive
+from .shared_data import PYVIDEO_SAMPLE
 from collective.confrecap.formats.programme import pyvideo
 from collective.confrecap.formats.programme.detect import read_path
 from collective.confrecap.formats.programme.detect import read_programme
@@ -9,10 +13,6 @@ from collective.confrecap.formats.programme.model import TALK_KINDS
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from .shared_data import needs
-from .shared_data import PYVIDEO
-from .shared_data import pyvideo_archive
-from .shared_data import PYVIDEO_SAMPLE
 
 import json
 import pytest

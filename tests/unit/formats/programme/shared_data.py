@@ -7,8 +7,8 @@ import os
 import pytest
 
 
-ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "tests" / "unit" / "fixtures" / "programme"
+ROOT = Path(__file__).resolve().parents[4]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def shared_data():

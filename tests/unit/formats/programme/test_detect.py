@@ -1,5 +1,8 @@
 """Telling the programme format from the bytes, and refusing what is not one."""
 
+from .shared_data import FIXTURES
+from .shared_data import needs
+from .shared_data import RC3
 from collective.confrecap.formats.programme.detect import detect_format
 from collective.confrecap.formats.programme.detect import FORMATS
 from collective.confrecap.formats.programme.detect import read_programme
@@ -9,9 +12,6 @@ from collective.confrecap.formats.programme.errors import ProgrammeFormatError
 from collective.confrecap.formats.programme.errors import ProgrammeTooLargeError
 from collective.confrecap.formats.programme.errors import UnknownFormatError
 from collective.confrecap.formats.programme.model import MAX_PROGRAMME_BYTES
-from .shared_data import FIXTURES
-from .shared_data import needs
-from .shared_data import RC3
 
 import json
 import pytest

@@ -1,5 +1,8 @@
 """pretalx/frab schedule.json: the real rC3 Channels export and our own files."""
 
+from .shared_data import FIXTURES
+from .shared_data import needs
+from .shared_data import RC3
 from collective.confrecap.formats.programme import pretalx_json
 from collective.confrecap.formats.programme.detect import read_programme
 from collective.confrecap.formats.programme.errors import EmptyProgrammeError
@@ -8,9 +11,6 @@ from collective.confrecap.formats.programme.model import TALK_KINDS
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from .shared_data import FIXTURES
-from .shared_data import needs
-from .shared_data import RC3
 
 import html
 import json
