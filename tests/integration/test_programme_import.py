@@ -53,7 +53,7 @@ def test_new_conference_with_private_sessions(folder):
     assert conference.tracks == ["Hardware", "Society", "Security"]
     assert conference.start.date() == date(2024, 3, 8)
     assert conference.end.date() == date(2024, 3, 9)
-    assert conference.event_url == "https://programm.nordhack.example/2024/"
+    assert conference.event_url == "https://fahrplan.nordhack.example/2024/"
     sessions = _sessions(conference)
     assert len(sessions) == 7
     brain = sessions["0f5c1a4e-3c2b-4d8a-9a71-5e1f00000001"]

@@ -39,7 +39,7 @@ class TestFrab:
         assert frab.acronym == "nordhack24"
         assert (frab.start, frab.end) == (date(2024, 3, 8), date(2024, 3, 9))
         assert frab.timezone == "Europe/Berlin"
-        assert frab.url == "https://programm.nordhack.example/2024/"
+        assert frab.url == "https://fahrplan.nordhack.example/2024/"
         assert frab.tracks == ["Hardware", "Society", "Security"]
         assert frab.rooms == ["Saal Elbe", "Werkstatt", "Foyer"]
         assert frab.warnings == [
@@ -134,7 +134,7 @@ class TestFrab:
             assert session.language == language
             assert [s["name"] for s in session.speakers] == speakers
             assert session.url == (
-                f"https://programm.nordhack.example/2024/talk/10{number}.html"
+                f"https://fahrplan.nordhack.example/2024/talk/10{number}.html"
             )
 
     def test_an_event_after_midnight_stays_on_its_programme_day(self, frab):
@@ -158,7 +158,7 @@ class TestFrab:
             },
             {
                 "title": "Slides (PDF)",
-                "url": "https://programm.nordhack.example/system/attachments/101/"
+                "url": "https://fahrplan.nordhack.example/system/attachments/101/"
                 "slides.pdf",
                 "kind": "slides",
             },

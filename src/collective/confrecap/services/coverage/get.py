@@ -7,7 +7,8 @@ the conference: anonymous gets 401, a reader 401/403.
 """
 
 from collective.confrecap.coverage.programme import coverage
-from plone.restapi.services import Service
+from collective.confrecap.services.errors import InvalidParameter
+from collective.confrecap.services.errors import Service
 
 
 class CoverageGet(Service):
@@ -18,6 +19,5 @@ class CoverageGet(Service):
         try:
             data = coverage(self.context, filters)
         except ValueError as error:
-            self.request.response.setStatus(400)
-            return {"error": {"type": "BadRequest", "message": str(error)}}
+            raise InvalidParameter("filter", str(error)) from error
         return {"@id": f"{self.context.absolute_url()}/@coverage", **data}

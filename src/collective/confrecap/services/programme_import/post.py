@@ -13,6 +13,8 @@ is wrong; a failed import changes nothing.
 from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.formats.programme.model import MAX_PROGRAMME_BYTES
 from collective.confrecap.importer.programme import import_programme
+from collective.confrecap.services.errors import error_reply
+from collective.confrecap.services.errors import ServiceError
 from collective.confrecap.services.recap_import.post import _flag
 from collective.confrecap.services.recap_import.post import BadInput
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -85,9 +87,9 @@ class ProgrammeImportPost(Service):
             body, options = read_request(self.request)
             outcome = import_programme(self.context, body, **options)
         except BadInput as error:
-            return self._error(error.message)
+            return error_reply(self.request, error)
         except RecapImportError as error:
-            return self._error(str(error))
+            return error_reply(self.request, ServiceError(str(error)))
         summary = outcome.summary()
         if outcome.dry_run:
             return summary
@@ -95,7 +97,3 @@ class ProgrammeImportPost(Service):
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", url)
         return {"@id": url, "title": outcome.conference.Title(), **summary}
-
-    def _error(self, message):
-        self.request.response.setStatus(400)
-        return {"error": {"type": "BadRequest", "message": message}}
