@@ -22,7 +22,7 @@ INSTALL_STAMP := $(VENV)/.install-stamp
 # (no Plone, no Zope but zope.i18nmessageid); `make test-pure` proves it.
 PURE_VENV := .venv-pure
 PURE_STAMP := $(PURE_VENV)/.install-stamp
-PURE_DEPS := markdown-it-py PyYAML ftfy markdownify zope.i18nmessageid defusedxml \
+PURE_DEPS := markdown-it-py PyYAML ftfy markdownify zope.i18nmessageid defusedxml tzdata \
 	pytest hypothesis
 
 INSTANCE ?= instance
@@ -146,6 +146,9 @@ bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @sear
 bench-load: install ## wrk on loopback (DURATION=60 s) vs our pages and Plone's front page, with 2 writers
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	$(VENV_PYTHON) benchmarks/bench_load.py
+.PHONY: bench-programme
+bench-programme: install ## Benchmark: import one pyvideo conference (~120 talks) into Plone, then sync it
+	$(VENV_PYTHON) benchmarks/bench_programme.py $(BENCH_ARGS)
 
 .PHONY: lint
 lint: install ## ruff check (incl. bandit S, bugbear B), ruff format --check, zpretty --check, codespell (runs all, fails if any fails)

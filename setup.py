@@ -52,6 +52,7 @@ setup(
         "plone.autoform",
         "plone.schema",
         "collective.z3cform.datagridfield>=4.0",
+        "defusedxml",
         "ftfy",
         "markdown-it-py",
         "markdownify",
@@ -88,6 +89,8 @@ setup(
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "confrecap-import = collective.confrecap.importer.console:console",
+            "confrecap-import-programme = "
+            "collective.confrecap.importer.programme_console:console",
         ],
     },
 )

@@ -20,8 +20,9 @@ INDEXES = {
     "confrecap_conference": "FieldIndex",
     "confrecap_session_date": "FieldIndex",
     "confrecap_highlight": "BooleanIndex",
+    "confrecap_programme_id": "FieldIndex",
 }
-COLUMNS = set(INDEXES) | {"confrecap_data"}
+COLUMNS = (set(INDEXES) - {"confrecap_programme_id"}) | {"confrecap_data"}
 QUERY_FIELDS = ("confrecap_speakers", "confrecap_track", "confrecap_kind")
 
 

@@ -14,7 +14,10 @@ REVIEWED_TYPES = ("TalkRecap", "ResourceList")
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
         """Hide the uninstall profile from Site Setup → Add-ons."""
-        return ["collective.confrecap:uninstall"]
+        return [
+            "collective.confrecap:uninstall",
+            "collective.confrecap.upgrades.v1001:v1001",
+        ]
 
     def getNonInstallableProducts(self):
         return []

@@ -23,6 +23,23 @@ from plone.memoize.instance import memoize
 from plone.uuid.interfaces import IUUID
 from Products.Five import BrowserView
 
+import datetime
+
+
+def session_slot(start, end):
+    """ "10:30–11:15" (times of the programme, in its own time zone)."""
+    if not start:
+        return None
+    try:
+        first = datetime.datetime.fromisoformat(start)
+        last = datetime.datetime.fromisoformat(end) if end else None
+    except ValueError:
+        return None
+    label = first.strftime("%H:%M")
+    if last is not None:
+        label += "–" + last.strftime("%H:%M")
+    return {"label": label, "iso": start}
+
 
 class TalkRecapView(MacrosMixin, BrowserView):
     @memoize
@@ -51,6 +68,20 @@ class TalkRecapView(MacrosMixin, BrowserView):
 
     def highlight(self):
         return bool(self.data().get("highlight"))
+
+    def room(self):
+        return self.data().get("room")
+
+    def slot(self):
+        """The programme slot: {"label": "10:30–11:15", "iso": start}."""
+        return session_slot(
+            self.data().get("session_start"), self.data().get("session_end")
+        )
+
+    def abstract(self):
+        """The programme's abstract as paragraphs of plain text."""
+        text = self.data().get("abstract") or ""
+        return [part.strip() for part in text.split("\n\n") if part.strip()]
 
     def links(self):
         return recap_links(self.data())

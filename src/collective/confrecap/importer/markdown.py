@@ -4,11 +4,14 @@ The REST service, the Classic UI form, the console command and the demo all
 call it; each only maps its errors to its own kind of answer.
 """
 
+from collective.confrecap.content.conference import IConference
 from collective.confrecap.controlpanel.settings import max_sections
 from collective.confrecap.formats.limits import Limits
 from collective.confrecap.formats.markdown.parser import parse_markdown
 from collective.confrecap.formats.markdown.parser import parse_markdown_bytes
 from collective.confrecap.formats.plan import ConferencePlan
+from collective.confrecap.importer.attach import attach_to_programme
+from collective.confrecap.importer.attach import has_programme
 from collective.confrecap.importer.create import create_from_plan
 from collective.confrecap.importer.create import exists_message
 from collective.confrecap.importer.create import find_existing
@@ -82,6 +85,24 @@ def import_markdown(
     existing = find_existing(container, plan)
     outcome = MarkdownImport(plan=plan, existing=existing)
     outcome.warnings = list(plan.warnings)
+    # Into a conference with a programme: attach the recaps to its sessions.
+    target = container if IConference.providedBy(container) else existing
+    if (
+        target is not None
+        and IConference.providedBy(target)
+        and not replace
+        and has_programme(target)
+    ):
+        outcome.existing = None
+        if dry_run:
+            outcome.warnings.append(
+                f"“{target.Title()}” has a programme: the recaps will be attached "
+                "to its sessions."
+            )
+            return outcome
+        outcome.result = attach_to_programme(target, plan, publish)
+        outcome.warnings = list(outcome.result.warnings)
+        return outcome
     if dry_run:
         if existing is not None and not replace:
             outcome.warnings.append(exists_message(existing))

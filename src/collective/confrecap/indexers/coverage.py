@@ -17,6 +17,8 @@ from plone.app.contenttypes.indexers import SearchableText
 from plone.indexer.decorator import indexer
 from plone.uuid.interfaces import IUUID
 
+import re
+
 
 def speaker_names(obj):
     return tuple(
@@ -24,6 +26,17 @@ def speaker_names(obj):
         for row in (getattr(obj, "speakers", None) or [])
         if row.get("name") and row["name"].strip()
     )
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def has_text(obj):
+    """True when the author wrote the recap (its text has more than tags)."""
+    text = getattr(obj, "text", None)
+    raw = getattr(text, "raw", None) or ""
+    return bool(re.sub(r"<[^>]*>|&nbsp;|\s", "", raw))
 
 
 def _rows(rows, columns):
@@ -57,6 +70,14 @@ def confrecap_session_date(obj):
     if not obj.session_date:
         raise AttributeError("confrecap_session_date")
     return obj.session_date
+
+
+@indexer(ITalk)
+def confrecap_programme_id(obj):
+    programme_id = getattr(obj, "programme_id", None)
+    if not programme_id:
+        raise AttributeError("confrecap_programme_id")
+    return programme_id
 
 
 @indexer(ITalk)
@@ -98,6 +119,12 @@ def coverage_data(obj):
             slides_url=obj.slides_url,
             video_url=obj.video_url,
             highlight=bool(obj.highlight),
+            room=getattr(obj, "room", None),
+            session_start=_iso(getattr(obj, "session_start", None)),
+            session_end=_iso(getattr(obj, "session_end", None)),
+            abstract=getattr(obj, "abstract", None),
+            programme_id=getattr(obj, "programme_id", None),
+            has_text=has_text(obj),
         )
     if ISpeakers.providedBy(obj):
         data["speakers"] = _rows(obj.speakers, ("name", "url", "affiliation"))

@@ -1,0 +1,1 @@
+"""``POST <folder-or-conference>/@programme-import``."""
