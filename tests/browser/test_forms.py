@@ -141,8 +141,8 @@ def test_blank_row_between_filled_rows_is_ignored(
     # A resource row where only the (default) kind is set is blank too.
     with page.expect_navigation():
         page.click("#form-buttons-save")
-    assert "Item created" in page.locator(".portalMessage").first.inner_text(), (
-        _errors(page)
+    assert "Item created" in page.locator(".portalMessage").first.inner_text(), _errors(
+        page
     )
     recap = _stored(functional_portal, "packaging-in-2023")
     assert [row["name"] for row in recap.speakers] == ["Ana", "Bo"]
@@ -181,11 +181,13 @@ def test_takeaways_and_quotes_are_row_tables(
     assert page.locator(".portalMessage").count() == 0
     _type(cells.nth(1), "Ship wheels,\nnot source.")
     _add_row_after(page, TAKEAWAYS, 1)  # left blank: ignored
-    _type(_rows(page, QUOTES).locator("textarea").nth(0), "Packaging is a social problem.")
+    _type(
+        _rows(page, QUOTES).locator("textarea").nth(0), "Packaging is a social problem."
+    )
     with page.expect_navigation():
         page.click("#form-buttons-save")
-    assert "Item created" in page.locator(".portalMessage").first.inner_text(), (
-        _errors(page)
+    assert "Item created" in page.locator(".portalMessage").first.inner_text(), _errors(
+        page
     )
     recap = _stored(functional_portal, "packaging-in-2023")
     assert recap.takeaways == ["Pin your dependencies.", "Ship wheels,\nnot source."]

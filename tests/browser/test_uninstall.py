@@ -110,7 +110,7 @@ def test_deactivate_read_everything_reactivate_filter(site, new_page, portal_url
     admin = new_page()
     login(admin, portal_url, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     anonymous = new_page()
-    for url, text in _pages(portal_url).items():
+    for url in _pages(portal_url):
         response = anonymous.goto(url)
         assert response.status == 200, url
 
@@ -153,9 +153,10 @@ def test_deactivate_read_everything_reactivate_filter(site, new_page, portal_url
     transaction.commit()
     response = anonymous.goto(f"{portal_url}/by-speaker")
     assert response.status == 200
-    assert anonymous.locator(
-        f"#content a[href^='{portal_url}/pwc/packaging']"
-    ).count() >= 1, anonymous.locator("#content").inner_text()
+    assert (
+        anonymous.locator(f"#content a[href^='{portal_url}/pwc/packaging']").count()
+        >= 1
+    ), anonymous.locator("#content").inner_text()
 
     # And our pages are back.
     response = anonymous.goto(f"{portal_url}/pwc")
