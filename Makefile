@@ -97,9 +97,12 @@ start: install instance ## Create/update the site and serve http://localhost:POR
 
 # --- quality -----------------------------------------------------------------
 
+# pytest's testpaths (pyproject.toml) is tests/, so `make test` runs it all and
+# PYTEST_ARGS='tests/browser' (or any path or -k/-m) narrows it; -rs lists
+# every skipped test with its reason.
 .PHONY: test
-test: install ## Run the whole test suite (pytest; browser tests use /usr/bin/chromium)
-	$(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
+test: install ## Run the test suite (pytest; PYTEST_ARGS='tests/browser -x' to narrow it)
+	$(VENV_PYTHON) -m pytest -rs $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @search fullobjects
