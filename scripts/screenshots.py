@@ -155,20 +155,20 @@ def shoot_form_error(page, conference, path):
     with page.expect_navigation():
         page.click("#form-buttons-save")
     page.wait_for_timeout(2000)  # the editor keeps the network busy
-    false_errors = page.locator("#content").inner_text().count(
-        "Required input is missing."
+    false_errors = (
+        page.locator("#content").inner_text().count("Required input is missing.")
     )
     if false_errors:
-        print(f"  !! {false_errors} false 'Required input is missing.'", file=sys.stderr)
+        print(
+            f"  !! {false_errors} false 'Required input is missing.'", file=sys.stderr
+        )
     # From the Date field down to the resources: the error and the tables,
     # in a viewport as tall as the page (sticky bars where a reader sees them).
     height = page.evaluate("() => document.documentElement.scrollHeight")
     page.set_viewport_size({"width": DESKTOP["width"], "height": min(height, 16000)})
     page.wait_for_timeout(300)
     top = page.locator("#formfield-form-widgets-ITalk-session_date").bounding_box()
-    bottom = page.locator(
-        "#formfield-form-widgets-IResources-resources"
-    ).bounding_box()
+    bottom = page.locator("#formfield-form-widgets-IResources-resources").bounding_box()
     page.screenshot(
         path=str(path),
         clip={
