@@ -131,11 +131,20 @@ $(PURE_STAMP): constraints.txt Makefile $(UV_DEP)
 
 .PHONY: test-pure
 test-pure: $(PURE_STAMP) ## Run tests/unit in .venv-pure (formats' deps only, no Plone, add-on not installed)
-	PYTHONPATH=src $(PURE_VENV)/bin/python -m pytest tests/unit $(PYTEST_ARGS)
+	PYTHONPATH=src $(PURE_VENV)/bin/python -m pytest -rs tests/unit
 
+# pytest's testpaths (pyproject.toml) is tests/. Plain `make test` runs the
+# unit tier without Plone (test-pure), then every other tier; PYTEST_ARGS
+# (a path, -k, -m, -x) runs just that in the full environment. -rs lists every
+# skipped test with its reason.
 .PHONY: test
-test: install test-pure ## The unit tier without Plone (test-pure), then the whole suite (browser tests use /usr/bin/chromium)
-	$(VENV_PYTHON) -m pytest tests $(PYTEST_ARGS)
+test: install ## Unit tier without Plone, then the rest (PYTEST_ARGS='tests/browser -x' runs only that)
+ifeq ($(strip $(PYTEST_ARGS)),)
+	@$(MAKE) test-pure
+	$(VENV_PYTHON) -m pytest -rs tests --ignore=tests/unit
+else
+	$(VENV_PYTHON) -m pytest -rs $(PYTEST_ARGS)
+endif
 
 .PHONY: bench
 bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @search fullobjects

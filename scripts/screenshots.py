@@ -10,7 +10,11 @@ created by ``make start``): the conference is found through the REST API
 (``@search`` for ``portal_type=Conference`` whose title contains ``--year``,
 2023 by default), then one of its talk recaps and resource lists. Every page
 is a full-page PNG 1280 px wide, plus conference-view 390 px wide (mobile);
-file names are stable so the images can be diffed in review.
+file names are stable so the images can be diffed in review. Also: the front
+page with the navigation (``navigation.png``), the conference header with its
+calendar link (``conference-calendar-link.png``), and the add form re-shown
+after an unrelated error, with a blank speaker row and no false "Required
+input is missing." (``talkrecap-add-form-errors.png``).
 
 Chromium is the system one (``/usr/bin/chromium`` or ``--chromium``); nothing
 is downloaded. The add form is shot logged in (login form, ``--user`` /
@@ -132,6 +136,57 @@ def shoot(page, url, path):
     return status == 200
 
 
+def shoot_element(page, url, selector, path):
+    """Just one part of a page (e.g. the conference header)."""
+    response = page.goto(url, wait_until="networkidle")
+    page.locator(selector).first.screenshot(path=str(path))
+    print(f"  {path.name}  <- {url} {selector}")
+    return bool(response) and response.status == 200
+
+
+def shoot_form_error(page, conference, path):
+    """The add form after an unrelated error: a date outside the conference.
+
+    One speaker row is filled; the blank rows (the next speaker row, the
+    resource row, takeaways) show no "Required input is missing.".
+    """
+    page.goto(f"{conference}/++add++TalkRecap", wait_until="networkidle")
+    page.fill("#form-widgets-IBasic-title", "A talk we liked")
+    rows = "#form-widgets-ISpeakers-speakers tbody tr.datagridwidget-row"
+    name = page.locator(f"{rows} input[name$='.widgets.name']").first
+    name.fill("Érico Andrei")
+    name.press("Tab")
+    page.fill("#form-widgets-ITalk-session_date", "2001-01-01")
+    with page.expect_navigation():
+        page.click("#form-buttons-save")
+    page.wait_for_timeout(2000)  # the editor keeps the network busy
+    false_errors = (
+        page.locator("#content").inner_text().count("Required input is missing.")
+    )
+    if false_errors:
+        print(
+            f"  !! {false_errors} false 'Required input is missing.'", file=sys.stderr
+        )
+    # From the Date field down to the resources: the error and the tables,
+    # in a viewport as tall as the page (sticky bars where a reader sees them).
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": DESKTOP["width"], "height": min(height, 16000)})
+    page.wait_for_timeout(300)
+    top = page.locator("#formfield-form-widgets-ITalk-session_date").bounding_box()
+    bottom = page.locator("#formfield-form-widgets-IResources-resources").bounding_box()
+    page.screenshot(
+        path=str(path),
+        clip={
+            "x": 0,
+            "y": max(top["y"] - 20, 0),
+            "width": page.viewport_size["width"],
+            "height": bottom["y"] + bottom["height"] - top["y"] + 40,
+        },
+    )
+    print(f"  {path.name}  <- {conference}/++add++TalkRecap (after Save)")
+    return not false_errors
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -184,11 +239,28 @@ def main(argv=None):
                 context = browser.new_context(viewport=viewport)
                 failures += not shoot(context.new_page(), url, out / name)
                 context.close()
+            context = browser.new_context(viewport={"width": 1280, "height": 700})
+            page = context.new_page()
+            response = page.goto(base_url, wait_until="networkidle")
+            page.screenshot(path=str(out / "navigation.png"))
+            print(f"  navigation.png  <- {base_url}")
+            failures += not (response and response.status == 200)
+            failures += not shoot_element(
+                page,
+                conference,
+                ".confrecap-conference-header",
+                out / "conference-calendar-link.png",
+            )
+            context.close()
             context = browser.new_context(viewport=DESKTOP)
             page = context.new_page()
             login(page, base_url, args.user, args.password)
             failures += not shoot(
                 page, f"{conference}/++add++TalkRecap", out / "talkrecap-add-form.png"
+            )
+            page.set_viewport_size(DESKTOP)
+            failures += not shoot_form_error(
+                page, conference, out / "talkrecap-add-form-errors.png"
             )
             context.close()
         finally:

@@ -106,3 +106,22 @@ def test_demo_is_idempotent_published_and_public(portal):
     catalog = api.portal.get_tool("portal_catalog")
     found = catalog(portal_type=["Conference", "TalkRecap", "ResourceList"])
     assert len(found) == 3 + 2 + 2 + 7 + 7
+
+
+def test_front_page_introduces_the_coverage(portal):
+    """Issue 13: the demo front page leads to the conferences and indexes."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    create_demo_coverage(portal)
+    html = portal.text.output
+    root = portal.absolute_url()
+    for conference_id in IDS:
+        assert f'href="{root}/{conference_id}"' in html
+    assert f'href="{root}/@@confrecap-speakers"' in html
+    assert f'href="{root}/@@confrecap-resources"' in html
+    # A front page someone wrote is kept.
+    from collective.confrecap.demo import introduce_coverage
+    from plone.app.textfield.value import RichTextValue
+
+    portal.text = RichTextValue("<p>Ours</p>", "text/html", "text/x-html-safe")
+    assert introduce_coverage(portal) is False
+    assert portal.text.raw == "<p>Ours</p>"

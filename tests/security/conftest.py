@@ -1,6 +1,6 @@
 """Content and sessions of the security suite.
 
-The shared REST coverage (``tests/functional/test_restapi_setup.py``: two
+The shared REST coverage (``tests/content.py``: two
 published conferences, a private draft by a Contributor, a private resource
 list) plus what a curious visitor should never learn of:
 
@@ -16,14 +16,14 @@ parent above a published item, as for any Plone content; everything else
 of the conference stays hidden.
 """
 
-from ..functional.test_restapi_setup import AUTHOR
-from ..functional.test_restapi_setup import build_coverage
-from ..functional.test_restapi_setup import MANAGER
-from ..functional.test_restapi_setup import MEMBER
-from ..functional.test_restapi_setup import SECRET_LIST_URL
-from ..functional.test_restapi_setup import SECRET_SPEAKER
-from ..functional.test_restapi_setup import SECRET_TITLE
-from ..functional.test_restapi_setup import SECRET_URL
+from ..content import AUTHOR
+from ..content import build_coverage
+from ..content import MANAGER
+from ..content import MEMBER
+from ..content import SECRET_LIST_URL
+from ..content import SECRET_SPEAKER
+from ..content import SECRET_TITLE
+from ..content import SECRET_URL
 from datetime import date
 from datetime import datetime
 from plone import api

@@ -4,13 +4,15 @@ from collective.confrecap import _
 from collective.confrecap.fields.rows import RecapRow
 from collective.confrecap.fields.rows import RowList
 from collective.confrecap.fields.urls import HttpURL
-from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from zope import schema
 from zope.interface import Interface
 from zope.interface import provider
+
+
+ROW_TABLE = "collective.confrecap.browser.widgets.RowTableFieldWidget"
 
 
 class IResourceRow(Interface):
@@ -37,7 +39,8 @@ class IResourceRow(Interface):
 class IResources(model.Schema):
     """Resources cited in a talk or collected in a list, as a table of rows."""
 
-    directives.widget("resources", DataGridFieldFactory, allow_reorder=True)
+    # A row table whose blank rows are ignored (browser/widgets.py).
+    directives.widget(resources=ROW_TABLE)
     resources = RowList(
         row_label=_("label_resource", default="Resource"),
         title=_("label_resources", default="Resources"),

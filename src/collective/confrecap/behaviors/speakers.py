@@ -4,13 +4,15 @@ from collective.confrecap import _
 from collective.confrecap.fields.rows import RecapRow
 from collective.confrecap.fields.rows import RowList
 from collective.confrecap.fields.urls import HttpURL
-from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from zope import schema
 from zope.interface import Interface
 from zope.interface import provider
+
+
+ROW_TABLE = "collective.confrecap.browser.widgets.RowTableFieldWidget"
 
 
 class ISpeakerRow(Interface):
@@ -36,7 +38,8 @@ class ISpeakerRow(Interface):
 class ISpeakers(model.Schema):
     """The speakers of a talk, as a table of rows."""
 
-    directives.widget("speakers", DataGridFieldFactory, allow_reorder=True)
+    # A row table whose blank rows are ignored (browser/widgets.py).
+    directives.widget(speakers=ROW_TABLE)
     speakers = RowList(
         row_label=_("label_speaker", default="Speaker"),
         title=_("label_speakers", default="Speakers"),

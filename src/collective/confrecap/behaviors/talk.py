@@ -2,6 +2,7 @@
 
 from collective.confrecap import _
 from collective.confrecap.fields.dates import SessionDate
+from collective.confrecap.fields.tracks import TrackChoice
 from collective.confrecap.fields.urls import HttpURL
 from datetime import timezone
 from plone.autoform import directives
@@ -29,7 +30,7 @@ class ITalk(model.Schema):
         required=False,
     )
 
-    track = schema.Choice(
+    track = TrackChoice(
         title=_("label_track", default="Track"),
         description=_(
             "help_track", default="One of the tracks of the conference it belongs to."

@@ -99,6 +99,18 @@ class ConferenceBase(MacrosMixin, BrowserView):
     def tracks(self):
         return list(self.context.tracks or [])
 
+    def calendar_url(self):
+        """The conference as an iCalendar file (plone.app.event's ``ics_view``)."""
+        return f"{self.context.absolute_url()}/ics_view"
+
+    def index_urls(self):
+        """The site-wide speakers and resources indexes."""
+        root = api.portal.get_navigation_root(self.context).absolute_url()
+        return {
+            "speakers": f"{root}/@@confrecap-speakers",
+            "resources": f"{root}/@@confrecap-resources",
+        }
+
     @memoize
     def text(self):
         return rich_text(self.context)

@@ -15,7 +15,14 @@ import re
 ROOT = Path(__file__).resolve().parents[4]
 SEEDS = Path(os.environ.get("CONFRECAP_SEEDS", ROOT.parent / "shared" / "seeds"))
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds in {SEEDS}")
+pytestmark = pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=(
+        f"the seed write-ups are missing: {SEEDS} is not there (they live in "
+        "the shared folder beside the clone, ../shared/seeds; set "
+        "CONFRECAP_SEEDS to use another folder)"
+    ),
+)
 
 
 def load(name):

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from dataclasses import field
 
 import re
-import tomllib
 import yaml
+
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python < 3.11: the same parser, as a package
+    import tomli as tomllib
 
 
 FENCES = {"---": "YAML", "+++": "TOML"}
