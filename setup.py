@@ -52,6 +52,7 @@ setup(
         "plone.autoform",
         "plone.schema",
         "collective.z3cform.datagridfield>=4.0",
+        "defusedxml",
         "ftfy",
         "markdown-it-py",
         "markdownify",
