@@ -106,6 +106,10 @@ bench: install ## Benchmarks (not tests): views vs summary_view, @recap vs @sear
 	$(VENV_PYTHON) benchmarks/bench_views.py
 	$(VENV_PYTHON) benchmarks/bench_rest.py
 
+.PHONY: bench-archive
+bench-archive: install ## Benchmark (not a test): the whole pyvideo.org archive in a real site; aggregates vs @search, quarter -> full
+	$(VENV_PYTHON) benchmarks/bench_archive.py $(BENCH_ARGS)
+
 .PHONY: lint
 lint: install ## ruff check, ruff format --check, zpretty --check (runs all, fails if any fails)
 	@status=0; \

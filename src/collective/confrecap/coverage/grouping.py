@@ -115,29 +115,39 @@ def resource_key(url):
 def merge_resources(items):
     """Every resource once (by URL), with where it is cited, A–Z by title.
 
-    The pure reference of the resources index, which serves the same from
-    ``confrecap_resource_keys`` (:mod:`collective.confrecap.coverage.resource_index`).
-
     ``[{"url", "title", "description", "kind", "cited_in": [reference]}]``;
-    title, description and kind are the first ones given.
+    ``url`` and ``description`` are the first ones given; a URL cited under
+    several titles is listed under the one that comes first A–Z (by
+    collation key, then kind token), with that citation's kind.
+
+    The pure reference of the resources index, which serves the same from
+    ``confrecap_resource_keys`` one page at a time
+    (:mod:`collective.confrecap.coverage.resource_index`).
     """
     resources = {}
+    ranks = {}  # resource key → (collation key of its title, kind)
     seen = {}  # resource key → UIDs citing it
     for item in items:
         for row in item.get("resources") or []:
             if not row.get("url"):
                 continue
             key = resource_key(row["url"])
-            entry = resources.setdefault(
-                key,
-                {
+            title = row.get("title") or row["url"]
+            kind = row.get("kind") or "other"
+            rank = (sort_key(title), kind)
+            entry = resources.get(key)
+            if entry is None:
+                entry = resources[key] = {
                     "url": row["url"],
-                    "title": row.get("title") or row["url"],
+                    "title": title,
                     "description": row.get("description"),
-                    "kind": row.get("kind") or "other",
+                    "kind": kind,
                     "cited_in": [],
-                },
-            )
+                }
+                ranks[key] = rank
+            elif rank < ranks[key]:
+                entry["title"], entry["kind"] = title, kind
+                ranks[key] = rank
             entry["description"] = entry["description"] or row.get("description")
             uids = seen.setdefault(key, set())
             if item.get("uid") not in uids:

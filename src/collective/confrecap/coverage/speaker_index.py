@@ -57,7 +57,7 @@ class SpeakerIndex:
         self.summaries = {}
         self._keys = None
 
-    def keys(self):
+    def ordered_keys(self):
         if self._keys is None:
             keys = self.keyed.visible_keys()
             if self.needle:
@@ -73,12 +73,12 @@ class SpeakerIndex:
         )
 
     def __len__(self):
-        return len(self.keys())
+        return len(self.ordered_keys())
 
     def letters(self):
         """``[(letter, position of its first speaker)]``, in order; found by
         bisecting the sorted keys, one step per first character."""
-        keys = self.keys()
+        keys = self.ordered_keys()
         letters = []
         seen = set()
         position = 0
@@ -93,7 +93,7 @@ class SpeakerIndex:
 
     def entries(self, window):
         """A lazy sequence of the speakers (see :meth:`load`)."""
-        return LazyEntries(self.keys(), self.load, window)
+        return LazyEntries(self.ordered_keys(), self.load, window)
 
     def load(self, keys):
         """The entries of ``keys``: :func:`merge_speakers` of the visible

@@ -48,4 +48,4 @@ class SpeakersGet(AggregateService):
                 for speaker in speakers
             ]
 
-        return LazyEntries(index.keys(), load, page_size(self.request))
+        return LazyEntries(index.ordered_keys(), load, page_size(self.request))
