@@ -74,7 +74,7 @@ class ResourceIndex:
             counts[kind] = counts.get(kind, 0) + 1
         return counts
 
-    def keys(self, kinds=(), search=None):
+    def ordered_keys(self, kinds=(), search=None):
         needle = fold(search) if search else None
         return [
             (key, url)
@@ -86,7 +86,7 @@ class ResourceIndex:
         ]
 
     def entries(self, window, kinds=(), search=None):
-        return LazyEntries(self.keys(kinds, search), self.load, window)
+        return LazyEntries(self.ordered_keys(kinds, search), self.load, window)
 
     def load(self, pairs):
         """The entries of ``[(key, url_key)]``: :func:`merge_resources` of the

@@ -56,5 +56,6 @@ class ResourcesGet(AggregateService):
                 for resource in resources
             ]
 
-        keys = index.keys(kinds=set(wanted), search=form_value(self.request, "q"))
+        search = form_value(self.request, "q")
+        keys = index.ordered_keys(kinds=set(wanted), search=search)
         return LazyEntries(keys, load, page_size(self.request))

@@ -36,9 +36,7 @@ def add_aggregate_indexes(context=None):
     brains = catalog.unrestrictedSearchResults(object_provides=sorted(interfaces))
     for number, brain in enumerate(brains, start=1):
         obj = brain._unrestrictedGetObject()
-        catalog.catalog_object(
-            obj, brain.getPath(), idxs=added, update_metadata=False
-        )
+        catalog.catalog_object(obj, brain.getPath(), idxs=added, update_metadata=False)
         if number % 1000 == 0:
             transaction.savepoint(optimistic=True)
             logger.info("Indexed %s items", number)
