@@ -1,6 +1,7 @@
 """Benchmark: the whole pyvideo.org archive in a real site (``make bench-archive``).
 
     .venv/bin/python benchmarks/bench_archive.py [--dir DIR] [--repeat 7] [--port 19000]
+        [--phases quarter,half,full] [--resume] [--keep] [--limit N]
 
 Reads ``../shared/data/pyvideo/pyvideo-data.tar.xz`` (``$CONFRECAP_SHARED``
 overrides ``../shared``): 541 conferences and series, 21,715 talks. It
@@ -18,10 +19,15 @@ overrides ``../shared``): 541 conferences and series, 21,715 talks. It
    endpoint, the archive's ``conference-listing``, the largest conference's
    ``conference-view`` and ``@recap``, a ``talkrecap-view``, and for each
    row Plone's ``@search`` returning the same number of items;
-4. loads the rest of the archive and times the same again;
-5. prints the load times, talks per second, and a table with both times,
-   the ratio to ``@search`` at the full archive and the growth quarter →
-   full, the server's RSS and the size of ``Data.fs``.
+4. loads the next quarter (``half``) and the rest (``full``), timing the
+   same again after each phase named in ``--phases`` (default quarter, full);
+5. prints, after each timed phase, the load so far (wall time and the
+   loader's CPU time, talks per second), and a table with the times of the
+   first phase and of this one, the ratio to ``@search`` and the growth, the
+   server's RSS and the size of ``Data.fs``.
+
+``--resume`` goes on in the ``--dir`` of a stopped run: conferences already
+there are kept, the load times of earlier runs are in ``DIR/loads.jsonl``.
 
 Targets (issue 10): every aggregate row at most 2× its ``@search``, growth
 at most 1.3×, the whole load under 10 minutes.
@@ -202,8 +208,10 @@ def run_load(app):
 
     talks = conferences = 0
     started = time.perf_counter()
+    cpu = time.process_time()
+    present = set(folder.objectIds())  # a resumed run skips what is there
     for name, category, videos in pyvideo.iter_archive(archive_path()):
-        if name not in wanted:
+        if name not in wanted or name in present:
             continue
         try:
             plan = pyvideo.from_members(category, videos, name=name)
@@ -221,10 +229,18 @@ def run_load(app):
                 flush=True,
             )
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     app._p_jar.db().close()
     print(
         RESULT
-        + json.dumps({"talks": talks, "conferences": conferences, "seconds": elapsed})
+        + json.dumps(
+            {
+                "talks": talks,
+                "conferences": conferences,
+                "seconds": elapsed,
+                "cpu": cpu,
+            }
+        )
     )
 
 
@@ -410,6 +426,16 @@ def main():
     )
     parser.add_argument("--keep", action="store_true", help="keep the instance")
     parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on in an instance a stopped run left (conferences there are kept)",
+    )
+    parser.add_argument(
+        "--phases",
+        default="quarter,full",
+        help="phases to time, of quarter,half,full (all are loaded)",
+    )
+    parser.add_argument(
         "--limit", type=int, help="only the first N conferences (a quick check)"
     )
     args = parser.parse_args()
@@ -420,8 +446,11 @@ def main():
             f"{path} is missing: the pyvideo archive lives in ../shared/data/pyvideo/."
         )
     instance = Path(args.dir or tempfile.mkdtemp(prefix="confrecap-archive-")).resolve()
-    if (instance / "var" / "filestorage" / "Data.fs").exists():
-        sys.exit(f"{instance} already holds a Data.fs: give an empty --dir.")
+    data_fs = instance / "var" / "filestorage" / "Data.fs"
+    if data_fs.exists() and not args.resume:
+        sys.exit(
+            f"{instance} already holds a Data.fs: give an empty --dir (or --resume)."
+        )
     subprocess.run(
         [
             str(REPO / ".venv" / "bin" / "python"),
@@ -431,60 +460,70 @@ def main():
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    data_fs = instance / "var" / "filestorage" / "Data.fs"
+    loads_file = instance / "loads.jsonl"
     try:
         folders = survey(path)[: args.limit]
         largest = max(folders, key=lambda pair: pair[1])[0]
-        quarter = [
-            name
-            for number, (name, _n) in enumerate(folders)
-            if number % 4 == 0 or name == largest
+        # quarter: every 4th conference (and the largest); half: and every
+        # 4th from the third; full: all. Each phase adds to the one before.
+        phases = [
+            ("quarter", lambda n, name: n % 4 == 0 or name == largest),
+            ("half", lambda n, name: n % 4 == 2),
+            ("full", lambda n, name: n % 2 == 1),
         ]
-        rest = [name for name, _n in folders if name not in set(quarter)]
+        wanted_phases = args.phases.split(",")
         results = {}
-        loads = []
-        for label, part in (("quarter", quarter), ("full", rest)):
-            loads.append(load(instance, part, label))
+        for label, chosen in phases:
+            part = [name for n, (name, _c) in enumerate(folders) if chosen(n, name)]
+            loaded = load(instance, part, label)
+            with loads_file.open("a") as out:
+                out.write(json.dumps(dict(loaded, phase=label)) + "\n")
+            if label not in wanted_phases:
+                continue
             with Server(instance, args.port) as server:
                 rows, search, rss = measure(server, largest, args.repeat)
             results[label] = (rows, search, rss, data_fs.stat().st_size / 2**20)
-        report(loads, results, largest)
+            report(loads_file, results, largest, label)
     finally:
         if not args.keep and not args.dir:
             shutil.rmtree(instance, ignore_errors=True)
 
 
-def report(loads, results, largest):
+def report(loads_file, results, largest, label):
+    """Print the loads so far and the table of ``label`` (growth from the
+    first phase measured)."""
+    loads = [json.loads(line) for line in loads_file.read_text().splitlines()]
     talks = sum(item["talks"] for item in loads)
     seconds = sum(item["seconds"] for item in loads)
+    cpu = sum(item.get("cpu", 0) for item in loads)
     conferences = sum(item["conferences"] for item in loads)
     print()
-    print(f"Archive: {conferences} conferences, {talks} talks (largest: {largest})")
+    print(f"== {label}: {conferences} conferences, {talks} talks (largest: {largest})")
     print(
-        f"Load: quarter {loads[0]['talks']} talks in {loads[0]['seconds']:.0f} s, "
-        f"rest {loads[1]['talks']} in {loads[1]['seconds']:.0f} s; "
-        f"whole archive {seconds:.0f} s = {seconds / 60:.1f} min, "
-        f"{talks / seconds:.0f} talks/s"
+        f"Load: {seconds:.0f} s wall = {seconds / 60:.1f} min, "
+        f"{talks / max(seconds, 1e-9):.0f} talks/s; loader CPU {cpu:.0f} s "
+        f"({talks / max(cpu, 1e-9):.0f} talks/s of CPU)"
     )
-    q_rows, _q_search, q_rss, q_size = results["quarter"]
-    rows, search, rss, size = results["full"]
+    first = next(iter(results))
+    f_rows, _f_search, f_rss, f_size = results[first]
+    rows, search, rss, size = results[label]
     print()
     header = (
-        f"{'row':34} {'items':>5} {'quarter ms':>10} {'full ms':>8} "
+        f"{'row':34} {'items':>5} {first + ' ms':>10} {label + ' ms':>10} "
         f"{'@search ms':>10} {'ratio':>6} {'growth':>6}"
     )
     print(header)
     print("-" * len(header))
-    for label, (ms, items) in rows.items():
+    for name, (ms, items) in rows.items():
         base = search[max(items, 1)]
-        quarter_ms = q_rows.get(label, (float("nan"), 0))[0]
+        first_ms = f_rows.get(name, (float("nan"), 0))[0]
         print(
-            f"{label:34} {items:5d} {quarter_ms:10.1f} {ms:8.1f} {base:10.1f} "
-            f"{ms / base:6.2f} {ms / quarter_ms:6.2f}"
+            f"{name:34} {items:5d} {first_ms:10.1f} {ms:10.1f} {base:10.1f} "
+            f"{ms / base:6.2f} {ms / first_ms:6.2f}"
         )
     print()
-    print(f"RSS of the server: quarter {q_rss:.0f} MB, full {rss:.0f} MB")
-    print(f"Data.fs: quarter {q_size:.0f} MB, full {size:.0f} MB")
+    print(f"RSS of the server: {first} {f_rss:.0f} MB, {label} {rss:.0f} MB")
+    print(f"Data.fs: {first} {f_size:.0f} MB, {label} {size:.0f} MB", flush=True)
 
 
 if __name__ == "__main__":

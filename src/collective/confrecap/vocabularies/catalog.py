@@ -1,5 +1,6 @@
 """Vocabularies of values found in the catalog, for Collection criteria."""
 
+from collective.confrecap.coverage.collation import sort_key
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -11,7 +12,10 @@ def _unique_values(index_name):
     catalog = api.portal.get_tool("portal_catalog")
     if index_name not in catalog.indexes():
         return SimpleVocabulary([])
-    values = sorted(catalog.uniqueValuesFor(index_name), key=str.casefold)
+    # A–Z by collation key: "Érico" under E, not after "Víctor".
+    values = sorted(
+        catalog.uniqueValuesFor(index_name), key=lambda value: (sort_key(value), value)
+    )
     return SimpleVocabulary([SimpleTerm(value, title=value) for value in values])
 
 
