@@ -159,6 +159,10 @@ bench-load: install ## wrk on loopback (DURATION=60 s) vs our pages and Plone's 
 bench-programme: install ## Benchmark: import one pyvideo conference (~120 talks) into Plone, then sync it
 	$(VENV_PYTHON) benchmarks/bench_programme.py $(BENCH_ARGS)
 
+.PHONY: bench-archive
+bench-archive: install ## Benchmark (not a test): the whole pyvideo.org archive in a real site; aggregates vs @search, quarter -> full
+	$(VENV_PYTHON) benchmarks/bench_archive.py $(BENCH_ARGS)
+
 .PHONY: lint
 lint: install ## ruff check (incl. bandit S, bugbear B), ruff format --check, zpretty --check, codespell (runs all, fails if any fails)
 	@status=0; \

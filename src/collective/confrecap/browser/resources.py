@@ -1,4 +1,10 @@
-"""``@@confrecap-resources``: every resource once (by URL), with where it was cited."""
+"""``@@confrecap-resources``: every resource once (by URL), with where it was cited.
+
+Served from the catalog's ``confrecap_resource_keys`` index
+(:class:`~collective.confrecap.coverage.resource_index.ResourceIndex`): a page
+costs the lookup of its keys and one catalog query for the items citing its
+resources.
+"""
 
 from collective.confrecap.browser.cards import batch
 from collective.confrecap.browser.cards import linkify
@@ -7,8 +13,7 @@ from collective.confrecap.browser.jsonld import json_ld
 from collective.confrecap.browser.jsonld import ld_item_list
 from collective.confrecap.browser.labels import RESOURCE_KIND_ORDER
 from collective.confrecap.browser.labels import resource_kind_title
-from collective.confrecap.coverage.grouping import merge_resources
-from collective.confrecap.coverage.queries import resource_summaries
+from collective.confrecap.coverage.resource_index import ResourceIndex
 from plone.memoize.instance import memoize
 from urllib.parse import urlencode
 
@@ -22,35 +27,31 @@ class ResourcesIndex(IndexBase):
         return kind if kind in RESOURCE_KIND_ORDER else None
 
     @memoize
-    def all_resources(self):
-        return merge_resources(resource_summaries(self.context))
+    def aggregate(self):
+        return ResourceIndex(self.context)
 
     @memoize
     def resources(self):
         kind = self.kind()
-        return [
-            resource
-            for resource in self.all_resources()
-            if kind is None or resource["kind"] == kind
-        ]
+        return self.aggregate().entries(self.b_size, kinds=(kind,) if kind else ())
 
     @memoize
     def batch(self):
         return batch(self.resources(), self.request, self.b_size)
 
+    @memoize
     def page(self):
         return [
             dict(
                 resource, kind_title=resource_kind_title(resource["kind"], self.request)
             )
             for resource in self.batch()
+            if resource
         ]
 
     def kinds(self):
         """The kind filter: every kind that has resources, with a count."""
-        counts = {}
-        for resource in self.all_resources():
-            counts[resource["kind"]] = counts.get(resource["kind"], 0) + 1
+        counts = self.aggregate().counts()
         base = self.request.getURL()
         current = self.kind()
         return [
@@ -73,7 +74,7 @@ class ResourcesIndex(IndexBase):
             ld_item_list(
                 self.context.Title(),
                 self.request.getURL(),
-                list(self.batch()),
+                [resource for resource in self.batch() if resource],
                 start=self.batch().first,
             )
         )

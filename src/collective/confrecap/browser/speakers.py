@@ -1,27 +1,28 @@
-"""``@@confrecap-speakers``: every speaker A–Z, with their recaps across conferences."""
+"""``@@confrecap-speakers``: every speaker A–Z, with their recaps across conferences.
+
+Served from the catalog's ``confrecap_speaker_keys`` index
+(:class:`~collective.confrecap.coverage.speaker_index.SpeakerIndex`): a page
+costs the lookup of its keys and one catalog query for the recaps of its
+speakers, whatever the size of the site.
+"""
 
 from collective.confrecap.browser.cards import batch
 from collective.confrecap.browser.index_page import IndexBase
 from collective.confrecap.browser.index_page import letter_anchor
-from collective.confrecap.browser.index_page import letter_of
-from collective.confrecap.coverage.grouping import merge_speakers
 from collective.confrecap.coverage.queries import conference_titles
-from collective.confrecap.coverage.queries import recap_summaries
+from collective.confrecap.coverage.speaker_index import SpeakerIndex
 from plone.memoize.instance import memoize
 from urllib.parse import urlencode
 
 
 class SpeakersIndex(IndexBase):
     @memoize
-    def summaries(self):
-        return {summary["uid"]: summary for summary in recap_summaries(self.context)}
+    def aggregate(self):
+        return SpeakerIndex(self.context)
 
     @memoize
     def speakers(self):
-        speakers = merge_speakers(self.summaries().values())
-        for speaker in speakers:
-            speaker["letter"] = letter_of(speaker["name"])
-        return speakers
+        return self.aggregate().entries(self.b_size)
 
     @memoize
     def batch(self):
@@ -29,15 +30,10 @@ class SpeakersIndex(IndexBase):
 
     def letters(self):
         """``[{"letter", "url"}]``: where each letter's first speaker is."""
-        letters = []
-        seen = set()
         base = self.request.getURL()
-        for index, speaker in enumerate(self.speakers()):
-            letter = speaker["letter"]
-            if letter in seen:
-                continue
-            seen.add(letter)
-            start = (index // self.b_size) * self.b_size
+        letters = []
+        for letter, position in self.aggregate().letters():
+            start = (position // self.b_size) * self.b_size
             query = "?" + urlencode({"b_start": start}) if start else ""
             letters.append(
                 {
@@ -50,8 +46,8 @@ class SpeakersIndex(IndexBase):
     @memoize
     def groups(self):
         """The speakers of this page, by letter, with their recaps."""
-        page = list(self.batch())
-        summaries = self.summaries()
+        page = [speaker for speaker in self.batch() if speaker]
+        summaries = self.aggregate().summaries
         conferences = conference_titles(
             {
                 summaries[ref["uid"]]["conference_uid"]

@@ -7,6 +7,7 @@ of a brain (``uid``, ``url``, ``title``, ``description``, ``portal_type``,
 ``session_date``, ``highlight``, ``speakers``, ``resources``).
 """
 
+from collective.confrecap.coverage.collation import sort_key
 from urllib.parse import urlsplit
 from urllib.parse import urlunsplit
 
@@ -62,12 +63,18 @@ def speaker_key(name):
 
 
 def merge_speakers(recaps):
-    """Every speaker once, alphabetically, with the recaps they appear in.
+    """Every speaker once, A–Z by collation key (accents and case folded:
+    "Érico" under E), with the recaps they appear in.
 
     ``[{"name", "url", "affiliation", "recaps": [reference, ...]}, ...]``;
     ``url`` and ``affiliation`` are the first ones known.
+
+    The pure reference of the site-wide speakers index, which serves the
+    same from the catalog's ``confrecap_speaker_keys`` one page at a time
+    (:mod:`collective.confrecap.coverage.speaker_index`).
     """
     speakers = {}
+    seen = {}  # speaker key → UIDs of their recaps (no quadratic look-up)
     for recap in recaps:
         for row in recap.get("speakers") or []:
             key = speaker_key(row.get("name"))
@@ -84,9 +91,16 @@ def merge_speakers(recaps):
             )
             entry["url"] = entry["url"] or row.get("url")
             entry["affiliation"] = entry["affiliation"] or row.get("affiliation")
-            if recap.get("uid") not in [ref["uid"] for ref in entry["recaps"]]:
+            uids = seen.setdefault(key, set())
+            if recap.get("uid") not in uids:
+                uids.add(recap.get("uid"))
                 entry["recaps"].append(_reference(recap))
-    return [speakers[key] for key in sorted(speakers)]
+    return [
+        speakers[key]
+        for key in sorted(
+            speakers, key=lambda key: (sort_key(speakers[key]["name"]), key)
+        )
+    ]
 
 
 def resource_key(url):
@@ -99,30 +113,50 @@ def resource_key(url):
 
 
 def merge_resources(items):
-    """Every resource once (by URL), with where it is cited, by title.
+    """Every resource once (by URL), with where it is cited, A–Z by title.
 
     ``[{"url", "title", "description", "kind", "cited_in": [reference]}]``;
-    title, description and kind are the first ones given.
+    ``url`` and ``description`` are the first ones given; a URL cited under
+    several titles is listed under the one that comes first A–Z (by
+    collation key, then kind token), with that citation's kind.
+
+    The pure reference of the resources index, which serves the same from
+    ``confrecap_resource_keys`` one page at a time
+    (:mod:`collective.confrecap.coverage.resource_index`).
     """
     resources = {}
+    ranks = {}  # resource key → (collation key of its title, kind)
+    seen = {}  # resource key → UIDs citing it
     for item in items:
         for row in item.get("resources") or []:
             if not row.get("url"):
                 continue
-            entry = resources.setdefault(
-                resource_key(row["url"]),
-                {
+            key = resource_key(row["url"])
+            title = row.get("title") or row["url"]
+            kind = row.get("kind") or "other"
+            rank = (sort_key(title), kind)
+            entry = resources.get(key)
+            if entry is None:
+                entry = resources[key] = {
                     "url": row["url"],
-                    "title": row.get("title") or row["url"],
+                    "title": title,
                     "description": row.get("description"),
-                    "kind": row.get("kind") or "other",
+                    "kind": kind,
                     "cited_in": [],
-                },
-            )
+                }
+                ranks[key] = rank
+            elif rank < ranks[key]:
+                entry["title"], entry["kind"] = title, kind
+                ranks[key] = rank
             entry["description"] = entry["description"] or row.get("description")
-            if item.get("uid") not in [ref["uid"] for ref in entry["cited_in"]]:
+            uids = seen.setdefault(key, set())
+            if item.get("uid") not in uids:
+                uids.add(item.get("uid"))
                 entry["cited_in"].append(_reference(item))
-    return sorted(resources.values(), key=lambda r: (r["title"].casefold(), r["url"]))
+    return sorted(
+        resources.values(),
+        key=lambda r: (sort_key(r["title"]), resource_key(r["url"])),
+    )
 
 
 def group_resources_by_kind(resources, kinds):

@@ -12,6 +12,10 @@ from collective.confrecap.content.conference import IConference
 from plone import api
 
 
+def portal():
+    return api.portal.get()
+
+
 def summarize(brain):
     """A plain dict of what is known about ``brain``, from metadata only."""
     data = brain.confrecap_data

@@ -13,6 +13,9 @@ from collective.confrecap.content.conference import IConference
 from collective.confrecap.content.lookup import find_conference
 from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.content.talkrecap import ITalkRecap
+from collective.confrecap.coverage.collation import words
+from collective.confrecap.coverage.resource_index import resource_index_keys
+from collective.confrecap.coverage.speaker_index import speaker_index_key
 from plone.app.contenttypes.indexers import SearchableText
 from plone.indexer.decorator import indexer
 from plone.uuid.interfaces import IUUID
@@ -49,6 +52,33 @@ def confrecap_speakers(obj):
     if not names:
         raise AttributeError("confrecap_speakers")
     return names
+
+
+@indexer(ISpeakers)
+def confrecap_speaker_keys(obj):
+    """One collation key per speaker (the speakers index's A–Z order)."""
+    keys = {speaker_index_key(name) for name in speaker_names(obj)}
+    if not keys:
+        raise AttributeError("confrecap_speaker_keys")
+    return tuple(sorted(keys))
+
+
+@indexer(ISpeakers)
+def confrecap_speaker_words(obj):
+    """The folded words of the speakers' names (``@speakers?q=``)."""
+    found = {word for name in speaker_names(obj) for word in words(name)}
+    if not found:
+        raise AttributeError("confrecap_speaker_words")
+    return tuple(sorted(found))
+
+
+@indexer(IResources)
+def confrecap_resource_keys(obj):
+    """One key per cited resource: title collation key, URL, kind."""
+    keys = resource_index_keys(getattr(obj, "resources", None))
+    if not keys:
+        raise AttributeError("confrecap_resource_keys")
+    return tuple(sorted(keys))
 
 
 @indexer(ITalk)

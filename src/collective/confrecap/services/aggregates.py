@@ -9,6 +9,7 @@ from collective.confrecap.services.common import InvalidParameter
 from collective.confrecap.services.common import reference
 from collective.confrecap.services.common import reply_error
 from plone import api
+from plone.restapi.batching import DEFAULT_BATCH_SIZE
 from plone.restapi.services import Service
 
 
@@ -23,9 +24,10 @@ def conference_filter(request):
     return {"confrecap_conference": uid}, brains[0]
 
 
-def search_needle(request):
-    value = form_value(request, "q")
-    return value.casefold() if value else None
+def page_size(request):
+    """The ``b_size`` a HypermediaBatch will use (already checked)."""
+    value = form_value(request, "b_size")
+    return int(value) if value else DEFAULT_BATCH_SIZE
 
 
 def conference_refs(summaries, known=None):

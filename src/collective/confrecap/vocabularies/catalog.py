@@ -8,6 +8,7 @@ values are typed by any Contributor.
 
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.talk import ITalk
+from collective.confrecap.coverage.collation import sort_key
 from collective.confrecap.coverage.values import visible_values
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -25,7 +26,7 @@ def safe_term(value):
 def _unique_values(index_name, interface):
     values = visible_values(index_name, object_provides=interface.__identifier__)
     return SimpleVocabulary(
-        [safe_term(value) for value in sorted(values, key=str.casefold)]
+        [safe_term(value) for value in sorted(values, key=lambda v: (sort_key(v), v))]
     )
 
 

@@ -1,12 +1,18 @@
-"""``GET <context>/@resources``: every resource below the context, once per URL."""
+"""``GET <context>/@resources``: every resource below the context, once per URL.
 
-from collective.confrecap.coverage import grouping as aggregate
-from collective.confrecap.coverage import queries as listing
+Served from the catalog's ``confrecap_resource_keys`` index: ``kind=`` and
+``q=`` filter its keys, and a page costs one catalog query for the items
+citing its resources.
+"""
+
+from collective.confrecap.coverage.keyed import LazyEntries
+from collective.confrecap.coverage.resource_index import ResourceIndex
 from collective.confrecap.services.aggregates import AggregateService
 from collective.confrecap.services.aggregates import conference_filter
 from collective.confrecap.services.aggregates import conference_refs
-from collective.confrecap.services.aggregates import search_needle
+from collective.confrecap.services.aggregates import page_size
 from collective.confrecap.services.aggregates import with_conference
+from collective.confrecap.services.common import form_value
 from collective.confrecap.services.common import form_values
 from collective.confrecap.services.common import InvalidParameter
 from collective.confrecap.services.common import resource_row
@@ -27,23 +33,29 @@ class ResourcesGet(AggregateService):
                     f"“{kind}” is not one of {', '.join(kinds.terms)}.",
                 )
         query, conference = conference_filter(self.request)
-        needle = search_needle(self.request)
-        summaries = listing.resource_summaries(self.context, **query)
-        by_uid = {summary["uid"]: summary for summary in summaries}
-        conferences = conference_refs(summaries, conference)
-        return [
-            dict(
-                resource_row(resource, kinds),
-                cited_in=[
-                    with_conference(ref, by_uid, conferences)
-                    for ref in resource["cited_in"]
-                ],
+        index = ResourceIndex(
+            self.context, conference=query.get("confrecap_conference")
+        )
+
+        def load(pairs):
+            resources = index.load(pairs)  # one per key (None: never in practice)
+            by_uid = index.summaries
+            conferences = conference_refs(
+                [by_uid[ref["uid"]] for r in resources if r for ref in r["cited_in"]],
+                conference,
             )
-            for resource in aggregate.merge_resources(summaries)
-            if (not wanted or resource["kind"] in wanted)
-            and (
-                needle is None
-                or needle in resource["title"].casefold()
-                or needle in resource["url"].casefold()
-            )
-        ]
+            return [
+                resource
+                and dict(
+                    resource_row(resource, kinds),
+                    cited_in=[
+                        with_conference(ref, by_uid, conferences)
+                        for ref in resource["cited_in"]
+                    ],
+                )
+                for resource in resources
+            ]
+
+        search = form_value(self.request, "q")
+        keys = index.ordered_keys(kinds=set(wanted), search=search)
+        return LazyEntries(keys, load, page_size(self.request))

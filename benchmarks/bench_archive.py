@@ -1,0 +1,533 @@
+"""Benchmark: the whole pyvideo.org archive in a real site (``make bench-archive``).
+
+    .venv/bin/python benchmarks/bench_archive.py [--dir DIR] [--repeat 7] [--port 19000]
+        [--phases quarter,half,full] [--resume] [--keep] [--limit N]
+
+Reads ``../shared/data/pyvideo/pyvideo-data.tar.xz`` (``$CONFRECAP_SHARED``
+overrides ``../shared``): 541 conferences and series, 21,715 talks. It
+
+1. creates a Zope instance with a ZODB FileStorage in ``DIR`` (a temporary
+   directory unless given) with ``scripts/make_instance.py``, and a Plone site
+   with plone.restapi and this add-on (as ``make start`` does, no demo);
+2. loads a quarter of the archive (every fourth conference, plus the largest
+   one so that the per-conference rows time the same conference twice) into
+   a published folder ``archive``: one published Conference per pyvideo
+   folder, one published Talk Recap per talk, one transaction per
+   conference, catalog indexing batched by Plone's indexing queue at commit;
+3. serves it with ``runwsgi`` on 127.0.0.1 and times anonymous GETs (the
+   median of ``--repeat`` after one warm-up) of every aggregate page and
+   endpoint, the archive's ``conference-listing``, the largest conference's
+   ``conference-view`` and ``@recap``, a ``talkrecap-view``, and for each
+   row Plone's ``@search`` returning the same number of items;
+4. loads the next quarter (``half``) and the rest (``full``), timing the
+   same again after each phase named in ``--phases`` (default quarter, full);
+5. prints, after each timed phase, the load so far (wall time and the
+   loader's CPU time, talks per second), and a table with the times of the
+   first phase and of this one, the ratio to ``@search`` and the growth, the
+   server's RSS and the size of ``Data.fs``.
+
+``--resume`` goes on in the ``--dir`` of a stopped run: conferences already
+there are kept, the load times of earlier runs are in ``DIR/loads.jsonl``.
+
+Targets (issue 10): every aggregate row at most 2× its ``@search``, growth
+at most 1.3×, the whole load under 10 minutes.
+
+The archive is read with :mod:`collective.confrecap.formats.programme.pyvideo`
+(the pure pyvideo reader of the programmes issue) and each conference is
+created by :func:`load_plan` here; when ``importer.programme.import_programme``
+is available it can take its place (it creates the recaps private; this
+benchmark publishes them in the same transaction).
+"""
+
+from pathlib import Path
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+
+
+# zconsole runs this file without a __file__: the orchestra passes its path.
+HERE = (
+    Path(os.environ.get("BENCH_SCRIPT") or globals().get("__file__")).resolve().parent
+)
+REPO = HERE.parent
+SITE_ID = "Plone"
+FOLDER_ID = "archive"
+RESULT = "BENCH-RESULT "
+
+
+def archive_path():
+    shared = os.environ.get("CONFRECAP_SHARED")
+    base = Path(shared) if shared else REPO.parent / "shared"
+    return base / "data" / "pyvideo" / "pyvideo-data.tar.xz"
+
+
+# --- inside the instance (run by zconsole) ---------------------------------
+
+
+def _text_line(value, limit=300):
+    line = " ".join((value or "").split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def load_plan(folder, name, plan):
+    """One published Conference ``name`` with a published Talk Recap per
+    session of the ProgrammePlan ``plan``; returns the number of recaps."""
+    from DateTime import DateTime
+    from datetime import datetime
+    from datetime import time as clock
+    from plone import api
+    from plone.dexterity.utils import createContent
+    from plone.i18n.normalizer.interfaces import IIDNormalizer
+    from zope.component import getUtility
+
+    import pytz
+
+    normalize = getUtility(IIDNormalizer).normalize
+    days = [s.date for s in plan.sessions if s.date]
+    start = plan.start or (min(days) if days else None)
+    end = plan.end or (max(days) if days else start)
+    if start is None:
+        start = end = datetime(2000, 1, 1).date()
+    tracks = list(dict.fromkeys(s.track for s in plan.sessions if s.track))
+    conference = api.content.create(
+        container=folder,
+        type="Conference",
+        id=normalize(name, max_length=100),
+        title=plan.title,
+        description=_text_line(plan.description),
+        start=pytz.utc.localize(datetime.combine(start, clock(9))),
+        end=pytz.utc.localize(datetime.combine(end, clock(18))),
+        event_url=plan.url,
+        tracks=tracks,
+        conference_format="in-person",
+    )
+    api.content.transition(conference, "publish")
+    wftool = api.portal.get_tool("portal_workflow")
+    workflow = wftool.getWorkflowById("confrecap_review_workflow")
+    actor = api.user.get_current().getId()
+    now = DateTime()
+    used = set()
+    for session in plan.sessions:
+        recap_id = normalize(session.programme_id or session.title, max_length=80)
+        recap_id = recap_id or "talk"
+        number, candidate = 1, recap_id
+        while candidate in used:
+            number += 1
+            candidate = f"{recap_id}-{number}"
+        used.add(candidate)
+        recap = createContent(
+            "TalkRecap",
+            id=candidate,
+            title=session.title or candidate,
+            description=_text_line(session.summary or session.abstract),
+            talk_kind=session.kind or "talk",
+            track=session.track,
+            session_date=session.date,
+            talk_url=session.url,
+            slides_url=session.slides_url,
+            video_url=session.video_url,
+            speakers=[
+                {
+                    "name": row["name"],
+                    "url": row.get("url"),
+                    "affiliation": row.get("affiliation"),
+                }
+                for row in session.speakers
+            ],
+            resources=[
+                {
+                    "title": row.get("title") or row["url"],
+                    "url": row["url"],
+                    "description": row.get("description"),
+                    "kind": row.get("kind") or "other",
+                }
+                for row in session.resources
+            ],
+            subjects=tuple(session.tags or ()),
+        )
+        conference._setObject(candidate, recap)
+        recap = conference[candidate]
+        # Published in the same transaction: the state and its role mappings
+        # are set before the indexing queue indexes the new recap once.
+        wftool.setStatusOf(
+            workflow.getId(),
+            recap,
+            {
+                "action": "publish",
+                "actor": actor,
+                "comments": "",
+                "review_state": "published",
+                "time": now,
+            },
+        )
+        workflow.updateRoleMappingsFor(recap)
+        recap.reindexObject()
+    return len(plan.sessions)
+
+
+def run_load(app):
+    """Create the site if needed and load the conferences named in
+    ``$BENCH_FOLDERS`` (a file, one folder name a line)."""
+    from AccessControl.SecurityManagement import newSecurityManager
+    from collective.confrecap.formats.programme import pyvideo
+    from plone import api
+    from zope.component.hooks import setSite
+    from zope.event import notify
+    from zope.traversing.interfaces import BeforeTraverseEvent
+
+    import transaction
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    import setup_site
+
+    wanted = set(Path(os.environ["BENCH_FOLDERS"]).read_text().split())
+    user = app.acl_users.getUser("admin")
+    newSecurityManager(None, user.__of__(app.acl_users))
+    portal = setup_site.ensure_site(app)
+    setSite(portal)
+    notify(BeforeTraverseEvent(portal, portal.REQUEST))
+    setup_site.ensure_profiles(portal)
+    if FOLDER_ID not in portal.objectIds():
+        folder = api.content.create(
+            container=portal, type="Folder", id=FOLDER_ID, title="pyvideo.org archive"
+        )
+        folder.setLayout("conference-listing")
+        api.content.transition(folder, "publish")
+    folder = portal[FOLDER_ID]
+    transaction.commit()
+
+    talks = conferences = 0
+    started = time.perf_counter()
+    cpu = time.process_time()
+    present = set(folder.objectIds())  # a resumed run skips what is there
+    for name, category, videos in pyvideo.iter_archive(archive_path()):
+        if name not in wanted or name in present:
+            continue
+        try:
+            plan = pyvideo.from_members(category, videos, name=name)
+        except Exception as error:  # an empty or unreadable folder: skip it
+            print(f"skipped {name}: {error}", file=sys.stderr)
+            continue
+        talks += load_plan(folder, name, plan)
+        conferences += 1
+        transaction.commit()  # one transaction per conference
+        if conferences % 50 == 0:
+            elapsed = time.perf_counter() - started
+            print(
+                f"  {conferences} conferences, {talks} talks, {elapsed:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    app._p_jar.db().close()
+    print(
+        RESULT
+        + json.dumps(
+            {
+                "talks": talks,
+                "conferences": conferences,
+                "seconds": elapsed,
+                "cpu": cpu,
+            }
+        )
+    )
+
+
+# --- outside: the orchestra -------------------------------------------------
+
+
+def survey(path):
+    """``[(folder, number of talks)]`` in archive order (names only, fast)."""
+    counts = {}
+    with tarfile.open(path, "r|*") as archive:
+        for member in archive:
+            parts = member.name.strip("/").split("/")
+            if len(parts) == 3 and parts[1] == "videos" and parts[2].endswith(".json"):
+                counts[parts[0]] = counts.get(parts[0], 0) + 1
+            elif len(parts) >= 1 and parts[0] not in counts:
+                counts.setdefault(parts[0], 0)
+    return [(name, count) for name, count in counts.items() if count]
+
+
+def load(instance, folders, label):
+    listing = Path(instance) / f"folders-{label}.txt"
+    listing.write_text("\n".join(folders))
+    env = dict(
+        os.environ,
+        BENCH_FOLDERS=str(listing),
+        BENCH_SCRIPT=str(HERE / "bench_archive.py"),
+    )
+    print(f"Loading {len(folders)} conferences ({label})…", file=sys.stderr, flush=True)
+    process = subprocess.run(
+        [
+            str(REPO / ".venv" / "bin" / "zconsole"),
+            "run",
+            str(Path(instance) / "etc" / "zope.conf"),
+            str(HERE / "bench_archive.py"),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    line = [x for x in process.stdout.splitlines() if x.startswith(RESULT)][-1]
+    return json.loads(line[len(RESULT) :])
+
+
+class Server:
+    def __init__(self, instance, port):
+        self.instance = Path(instance)
+        self.port = port
+        self.process = None
+
+    def __enter__(self):
+        import requests
+
+        self.process = subprocess.Popen(
+            [
+                str(REPO / ".venv" / "bin" / "runwsgi"),
+                str(self.instance / "etc" / "zope.ini"),
+                f"http_port={self.port}",
+                "http_host=127.0.0.1",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                if requests.get(self.url("/"), timeout=5).status_code < 500:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        raise RuntimeError("the instance did not start")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}/{SITE_ID}{path}"
+
+    def rss_mb(self):
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def median_ms(session, url, repeat, headers=None):
+    response = session.get(url, headers=headers)  # warm-up
+    response.raise_for_status()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = session.get(url, headers=headers)
+        times.append((time.perf_counter() - started) * 1000)
+        response.raise_for_status()
+    return statistics.median(times), response
+
+
+JSON = {"Accept": "application/json"}
+
+
+def measure(server, largest, repeat):
+    """``{row: (ms, items)}`` and ``{items: @search ms}``."""
+    import requests
+
+    session = requests.Session()
+    rows = {}
+
+    def html(label, path, marker):
+        ms, response = median_ms(session, server.url(path), repeat)
+        rows[label] = (ms, response.text.count(marker))
+        return response
+
+    def api(label, path, count=lambda data: len(data.get("items", []))):
+        ms, response = median_ms(session, server.url("/++api++" + path), repeat, JSON)
+        rows[label] = (ms, count(response.json()))
+        return response.json()
+
+    first = html(
+        "speakers index, first page", "/@@confrecap-speakers", 'confrecap-speaker"'
+    )
+    total = api("@speakers, first page", "/@speakers")["items_total"]
+    middle = (total // 2 // 50) * 50
+    html(
+        "speakers index, middle page",
+        f"/@@confrecap-speakers?b_start={middle}",
+        'confrecap-speaker"',
+    )
+    letter = re.search(r'href="[^"]*?(\?b_start=\d+)?#letter-M"', first.text)
+    html(
+        "speakers index, letter M",
+        "/@@confrecap-speakers" + ((letter and letter.group(1)) or ""),
+        'confrecap-speaker"',
+    )
+    api("@speakers?q=kennedy", "/@speakers?q=kennedy")
+    conference = session.get(
+        server.url(f"/++api++/{FOLDER_ID}/{largest}"), headers=JSON
+    ).json()
+    api("@speakers?conference=", f"/@speakers?conference={conference['UID']}")
+    html("resources index, first page", "/@@confrecap-resources", 'confrecap-resource"')
+    api("@resources, first page", "/@resources")
+    api("@resources?kind=slides", "/@resources?kind=slides")
+    html("conference-listing (archive)", f"/{FOLDER_ID}", 'confrecap-conference-item"')
+    html("conference-view (largest)", f"/{FOLDER_ID}/{largest}", "confrecap-card")
+    api(
+        "@recap (largest)",
+        f"/{FOLDER_ID}/{largest}/@recap",
+        lambda data: data["recaps_total"],
+    )
+    found = session.get(
+        server.url(
+            f"/++api++/@search?portal_type=TalkRecap&path=/{SITE_ID}/{FOLDER_ID}/{largest}&b_size=1"
+        ),
+        headers=JSON,
+    ).json()
+    recap_url = found["items"][0]["@id"]
+    ms, _response = median_ms(session, recap_url, repeat)
+    rows["talkrecap-view"] = (ms, 1)
+    search = {}
+    for _label, (_ms, items) in rows.items():
+        size = max(items, 1)
+        if size not in search:
+            search[size], _ = median_ms(
+                session,
+                server.url(f"/++api++/@search?portal_type=TalkRecap&b_size={size}"),
+                repeat,
+                JSON,
+            )
+    return rows, search, server.rss_mb()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", help="instance directory (default: a temporary one)")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("BENCH_PORT", 19000))
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the instance")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on in an instance a stopped run left (conferences there are kept)",
+    )
+    parser.add_argument(
+        "--phases",
+        default="quarter,full",
+        help="phases to time, of quarter,half,full (all are loaded)",
+    )
+    parser.add_argument(
+        "--limit", type=int, help="only the first N conferences (a quick check)"
+    )
+    args = parser.parse_args()
+
+    path = archive_path()
+    if not path.exists():
+        sys.exit(
+            f"{path} is missing: the pyvideo archive lives in ../shared/data/pyvideo/."
+        )
+    instance = Path(args.dir or tempfile.mkdtemp(prefix="confrecap-archive-")).resolve()
+    data_fs = instance / "var" / "filestorage" / "Data.fs"
+    if data_fs.exists() and not args.resume:
+        sys.exit(
+            f"{instance} already holds a Data.fs: give an empty --dir (or --resume)."
+        )
+    subprocess.run(
+        [
+            str(REPO / ".venv" / "bin" / "python"),
+            str(REPO / "scripts" / "make_instance.py"),
+            str(instance),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    loads_file = instance / "loads.jsonl"
+    try:
+        folders = survey(path)[: args.limit]
+        largest = max(folders, key=lambda pair: pair[1])[0]
+        # quarter: every 4th conference (and the largest); half: and every
+        # 4th from the third; full: all. Each phase adds to the one before.
+        phases = [
+            ("quarter", lambda n, name: n % 4 == 0 or name == largest),
+            ("half", lambda n, name: n % 4 == 2),
+            ("full", lambda n, name: n % 2 == 1),
+        ]
+        wanted_phases = args.phases.split(",")
+        results = {}
+        for label, chosen in phases:
+            part = [name for n, (name, _c) in enumerate(folders) if chosen(n, name)]
+            loaded = load(instance, part, label)
+            with loads_file.open("a") as out:
+                out.write(json.dumps(dict(loaded, phase=label)) + "\n")
+            if label not in wanted_phases:
+                continue
+            with Server(instance, args.port) as server:
+                rows, search, rss = measure(server, largest, args.repeat)
+            results[label] = (rows, search, rss, data_fs.stat().st_size / 2**20)
+            report(loads_file, results, largest, label)
+    finally:
+        if not args.keep and not args.dir:
+            shutil.rmtree(instance, ignore_errors=True)
+
+
+def report(loads_file, results, largest, label):
+    """Print the loads so far and the table of ``label`` (growth from the
+    first phase measured)."""
+    loads = [json.loads(line) for line in loads_file.read_text().splitlines()]
+    talks = sum(item["talks"] for item in loads)
+    seconds = sum(item["seconds"] for item in loads)
+    cpu = sum(item.get("cpu", 0) for item in loads)
+    conferences = sum(item["conferences"] for item in loads)
+    print()
+    print(f"== {label}: {conferences} conferences, {talks} talks (largest: {largest})")
+    print(
+        f"Load: {seconds:.0f} s wall = {seconds / 60:.1f} min, "
+        f"{talks / max(seconds, 1e-9):.0f} talks/s; loader CPU {cpu:.0f} s "
+        f"({talks / max(cpu, 1e-9):.0f} talks/s of CPU)"
+    )
+    first = next(iter(results))
+    f_rows, _f_search, f_rss, f_size = results[first]
+    rows, search, rss, size = results[label]
+    print()
+    header = (
+        f"{'row':34} {'items':>5} {first + ' ms':>10} {label + ' ms':>10} "
+        f"{'@search ms':>10} {'ratio':>6} {'growth':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, (ms, items) in rows.items():
+        base = search[max(items, 1)]
+        first_ms = f_rows.get(name, (float("nan"), 0))[0]
+        print(
+            f"{name:34} {items:5d} {first_ms:10.1f} {ms:10.1f} {base:10.1f} "
+            f"{ms / base:6.2f} {ms / first_ms:6.2f}"
+        )
+    print()
+    print(f"RSS of the server: {first} {f_rss:.0f} MB, {label} {rss:.0f} MB")
+    print(f"Data.fs: {first} {f_size:.0f} MB, {label} {size:.0f} MB", flush=True)
+
+
+if __name__ == "__main__":
+    if "app" in globals():
+        run_load(globals()["app"])
+    else:
+        main()

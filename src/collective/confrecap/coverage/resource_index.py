@@ -1,0 +1,105 @@
+"""The resources of everything below a context, from ``confrecap_resource_keys``.
+
+One key per way a resource is cited:
+``"<collation key of the title>\\x1f<resource_key(url)>\\x1f<kind>"`` (see
+:func:`resource_index_keys`). Walking the index gives the A–Z order of the
+titles; a URL cited under several titles is listed once, at the first of
+its titles A–Z, like :func:`~.grouping.merge_resources` merges by URL. The
+page's entries are that merge of just the items citing the page's URLs.
+``kind=`` and ``q=`` (a part of the title, accents and case ignored, or of
+the URL) filter the keys without reading any item.
+"""
+
+from collective.confrecap.behaviors.resources import IResources
+from collective.confrecap.coverage import queries
+from collective.confrecap.coverage.collation import fold
+from collective.confrecap.coverage.collation import SEPARATOR
+from collective.confrecap.coverage.collation import sort_key
+from collective.confrecap.coverage.grouping import merge_resources
+from collective.confrecap.coverage.grouping import resource_key
+from collective.confrecap.coverage.keyed import KeyedIndex
+from collective.confrecap.coverage.keyed import LazyEntries
+from collective.confrecap.coverage.keyed import uids_of
+from collective.confrecap.coverage.visibility import visible_docids
+
+
+KEYS_INDEX = "confrecap_resource_keys"
+
+
+def resource_index_keys(rows):
+    """The index keys of resource rows (those with a URL)."""
+    keys = set()
+    for row in rows or []:
+        url = (row.get("url") or "").strip()
+        if not url:
+            continue
+        title = row.get("title") or row["url"]
+        kind = row.get("kind") or "other"
+        keys.add(SEPARATOR.join((sort_key(title), resource_key(url), kind)))
+    return keys
+
+
+class ResourceIndex:
+    """Resources below ``context`` the current user may see, by title."""
+
+    def __init__(self, context, conference=None):
+        query = {"object_provides": IResources.__identifier__}
+        if conference:
+            query["confrecap_conference"] = conference
+        self.keyed = KeyedIndex(KEYS_INDEX, visible_docids(context, **query))
+        self.summaries = {}
+        self._distinct = None
+        self._more = {}
+
+    def distinct(self):
+        """``[(key, url_key, kind)]``: each URL once, at its first title."""
+        if self._distinct is None:
+            seen = set()
+            distinct = []
+            more = self._more  # url → its other keys (other titles or kinds)
+            for key in self.keyed.visible_keys():
+                _title, url, kind = key.split(SEPARATOR)
+                if url in seen:
+                    more.setdefault(url, []).append(key)
+                else:
+                    seen.add(url)
+                    distinct.append((key, url, kind))
+            self._distinct = distinct
+        return self._distinct
+
+    def counts(self):
+        """Kind token → number of resources of that kind."""
+        counts = {}
+        for _key, _url, kind in self.distinct():
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def ordered_keys(self, kinds=(), search=None):
+        needle = fold(search) if search else None
+        return [
+            (key, url)
+            for key, url, kind in self.distinct()
+            if (not kinds or kind in kinds)
+            and (
+                needle is None or needle in key.split(SEPARATOR, 1)[0] or needle in url
+            )
+        ]
+
+    def entries(self, window, kinds=(), search=None):
+        return LazyEntries(self.ordered_keys(kinds, search), self.load, window)
+
+    def load(self, pairs):
+        """The entries of ``[(key, url_key)]``: :func:`merge_resources` of the
+        visible items citing those URLs under any title (one catalog query)."""
+        keys = []
+        for key, url in pairs:
+            keys.append(key)
+            keys.extend(self._more.get(url, ()))
+        docids = self.keyed.visible_docids(keys)
+        summaries = queries.resource_summaries(queries.portal(), UID=uids_of(docids))
+        for summary in summaries:
+            self.summaries[summary["uid"]] = summary
+        merged = {
+            resource_key(entry["url"]): entry for entry in merge_resources(summaries)
+        }
+        return [merged.get(url) for _key, url in pairs]
