@@ -22,7 +22,7 @@ def test_upgrade_step_registered(portal):
     setup = api.portal.get_tool("portal_setup")
     _as_installed_at_1000(portal)
     steps = setup.listUpgrades(PROFILE)
-    assert [(s["source"], s["dest"]) for s in steps] == [(("1000",), ("1004",))]
+    assert (("1003",), ("1004",)) in [(s["source"], s["dest"]) for s in steps]
 
 
 def test_upgrade_shows_conferences_and_uninstall_removes_them(portal):
@@ -30,7 +30,7 @@ def test_upgrade_shows_conferences_and_uninstall_removes_them(portal):
     setup = api.portal.get_tool("portal_setup")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     assert "Conference" in api.portal.get_registry_record("plone.displayed_types")
     assert IAnnotations(portal)[setuphandlers.ADDED_TO_NAVIGATION] is True
     # Remembered: deactivating removes what the upgrade added.
