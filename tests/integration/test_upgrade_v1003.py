@@ -1,4 +1,4 @@
-"""Upgrade 1002 → 1003 (run from 1000): the import's section limit joins the control panel."""
+"""Upgrade 1002 → 1003 (run from 1000): the section limit joins the control panel."""
 
 from collective.confrecap.controlpanel import settings
 from plone import api
