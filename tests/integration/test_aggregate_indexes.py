@@ -6,15 +6,15 @@ and seed coverage, for every kind of user; and a private recap's speaker and
 resource appear nowhere, not even as a key with no visible recap, a letter or
 a count."""
 
-from collective.confrecap.coverage.collation import letter_of
-from collective.confrecap.coverage.collation import matches_words
-from collective.confrecap.coverage.collation import words
 from collective.confrecap.coverage.grouping import merge_resources
 from collective.confrecap.coverage.grouping import merge_speakers
 from collective.confrecap.coverage.queries import recap_summaries
 from collective.confrecap.coverage.queries import resource_summaries
 from collective.confrecap.coverage.resource_index import ResourceIndex
 from collective.confrecap.coverage.speaker_index import SpeakerIndex
+from collective.confrecap.formats.collation import letter_of
+from collective.confrecap.formats.collation import matches_words
+from collective.confrecap.formats.collation import words
 from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.interfaces import ICollectiveConfrecapLayer
 from pathlib import Path

@@ -38,7 +38,7 @@ Community networks everywhere.
 
 A lively panel.
 
-## An unscheduled hallway chat
+## An unscheduled hallway chat - Sam Lee
 
 We talked.
 

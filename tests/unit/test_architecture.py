@@ -23,6 +23,7 @@ PURE_DEPENDENCIES = {
     "ftfy",
     "markdown_it",
     "markdownify",
+    "tomli",  # only on Python < 3.11, where tomllib is missing
     "yaml",
     "zope.i18nmessageid",
 }

@@ -1,12 +1,12 @@
 """Collation keys (pure): accents folded, case-insensitive, words for search."""
 
-from collective.confrecap.coverage.collation import entry_key
-from collective.confrecap.coverage.collation import fold
-from collective.confrecap.coverage.collation import letter_of
-from collective.confrecap.coverage.collation import matches_words
-from collective.confrecap.coverage.collation import sort_key
-from collective.confrecap.coverage.collation import split_key
-from collective.confrecap.coverage.collation import words
+from collective.confrecap.formats.collation import entry_key
+from collective.confrecap.formats.collation import fold
+from collective.confrecap.formats.collation import letter_of
+from collective.confrecap.formats.collation import matches_words
+from collective.confrecap.formats.collation import sort_key
+from collective.confrecap.formats.collation import split_key
+from collective.confrecap.formats.collation import words
 
 import pytest
 

@@ -8,7 +8,7 @@ user may view (no object is woken), and show ``b_size`` entries per page
 
 from collective.confrecap.browser.cards import StructuredDataMixin
 from collective.confrecap.controlpanel import settings
-from collective.confrecap.coverage.collation import letter_of  # noqa: F401
+from collective.confrecap.formats.collation import letter_of  # noqa: F401
 from Products.Five import BrowserView
 
 

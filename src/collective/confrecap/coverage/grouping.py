@@ -7,7 +7,7 @@ of a brain (``uid``, ``url``, ``title``, ``description``, ``portal_type``,
 ``session_date``, ``highlight``, ``speakers``, ``resources``).
 """
 
-from collective.confrecap.coverage.collation import sort_key
+from collective.confrecap.formats.collation import sort_key
 from urllib.parse import urlsplit
 from urllib.parse import urlunsplit
 

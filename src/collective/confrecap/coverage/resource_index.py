@@ -12,15 +12,15 @@ the URL) filter the keys without reading any item.
 
 from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.coverage import queries
-from collective.confrecap.coverage.collation import fold
-from collective.confrecap.coverage.collation import SEPARATOR
-from collective.confrecap.coverage.collation import sort_key
 from collective.confrecap.coverage.grouping import merge_resources
 from collective.confrecap.coverage.grouping import resource_key
 from collective.confrecap.coverage.keyed import KeyedIndex
 from collective.confrecap.coverage.keyed import LazyEntries
 from collective.confrecap.coverage.keyed import uids_of
 from collective.confrecap.coverage.visibility import visible_docids
+from collective.confrecap.formats.collation import fold
+from collective.confrecap.formats.collation import SEPARATOR
+from collective.confrecap.formats.collation import sort_key
 
 
 KEYS_INDEX = "confrecap_resource_keys"

@@ -13,15 +13,15 @@ of the search must begin a word of the speaker's name ("erico" finds
 from bisect import bisect_left
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.coverage import queries
-from collective.confrecap.coverage.collation import entry_key
-from collective.confrecap.coverage.collation import split_key
-from collective.confrecap.coverage.collation import words
 from collective.confrecap.coverage.grouping import merge_speakers
 from collective.confrecap.coverage.grouping import speaker_key
 from collective.confrecap.coverage.keyed import KeyedIndex
 from collective.confrecap.coverage.keyed import LazyEntries
 from collective.confrecap.coverage.keyed import uids_of
 from collective.confrecap.coverage.visibility import visible_docids
+from collective.confrecap.formats.collation import entry_key
+from collective.confrecap.formats.collation import split_key
+from collective.confrecap.formats.collation import words
 
 
 KEYS_INDEX = "confrecap_speaker_keys"

@@ -112,6 +112,12 @@ class RecapPlan:
     talk_kind: str = "talk"
     track: str | None = None
     session_date: datetime.date | None = None
+    # The programme's slot and description (see formats/programme).
+    session_start: datetime.datetime | None = None
+    session_end: datetime.datetime | None = None
+    room: str | None = None
+    abstract: str = ""
+    programme_id: str | None = None
     talk_url: str | None = None
     slides_url: str | None = None
     video_url: str | None = None
@@ -267,6 +273,23 @@ def _day(value, path):
         _fail(path, f"'{value}' is not a date as YYYY-MM-DD.")
 
 
+def moment(value):
+    """A datetime from ISO 8601 text (with its UTC offset), or None."""
+    try:
+        return datetime.datetime.fromisoformat(value.strip())
+    except (AttributeError, ValueError):
+        return None
+
+
+def _moment(value, path):
+    if value is None or value == "":
+        return None
+    parsed = moment(value) if isinstance(value, str) else None
+    if parsed is None:
+        _fail(path, f"'{value}' is not a date and time as YYYY-MM-DDTHH:MM.")
+    return parsed
+
+
 def _strings(value, path):
     if not isinstance(value, list):
         _fail(path, "must be a list of strings.")
@@ -322,6 +345,11 @@ _READERS = {
     "end": _day,
     "date": _day,
     "session_date": _day,
+    "session_start": _moment,
+    "session_end": _moment,
+    "room": lambda v, p: _text(v, p) or None,
+    "abstract": lambda v, p: _text(v, p, strip=False) or "",
+    "programme_id": lambda v, p: _text(v, p) or None,
     "whole_day": _flag,
     "highlight": _flag,
     "weak": _flag,

@@ -13,9 +13,9 @@ from collective.confrecap.content.conference import IConference
 from collective.confrecap.content.lookup import find_conference
 from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.content.talkrecap import ITalkRecap
-from collective.confrecap.coverage.collation import words
 from collective.confrecap.coverage.resource_index import resource_index_keys
 from collective.confrecap.coverage.speaker_index import speaker_index_key
+from collective.confrecap.formats.collation import words
 from plone.app.contenttypes.indexers import SearchableText
 from plone.indexer.decorator import indexer
 from plone.uuid.interfaces import IUUID

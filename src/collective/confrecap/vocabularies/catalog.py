@@ -8,8 +8,8 @@ values are typed by any Contributor.
 
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.behaviors.talk import ITalk
-from collective.confrecap.coverage.collation import sort_key
 from collective.confrecap.coverage.values import visible_values
+from collective.confrecap.formats.collation import sort_key
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm

@@ -102,6 +102,11 @@ def _recap(plan, title, kind, seg, section, explicit_kind, heading_speakers=None
     recap.highlight = fields.get("highlight", False) or bool(_FAVOURITE.search(prose))
     recap.subjects = fields.get("subjects", [])
     recap.description = fields.get("description", first_sentence(text_html))
+    recap.room = fields.get("room")
+    recap.abstract = fields.get("abstract", "")
+    recap.programme_id = fields.get("programme_id")
+    recap.session_start = fields.get("session_start")
+    recap.session_end = fields.get("session_end")
     track = fields.get("track")
     if track:
         recap.track = track

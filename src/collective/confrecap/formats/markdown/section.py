@@ -16,6 +16,7 @@ from collective.confrecap.formats.markdown.resources import resource_item
 from collective.confrecap.formats.markdown.resources import split_list
 from collective.confrecap.formats.markdown.speakers import speaker_line
 from collective.confrecap.formats.markdown.talks import link_role
+from collective.confrecap.formats.plan import moment
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -23,7 +24,8 @@ import re
 
 
 _FIELD = re.compile(
-    r"^(track|talk page|talk|slides|video|highlight|tags|summary)\s*:\s*(.*)$",
+    r"^(track|talk page|talk|slides|video|highlight|tags|summary|room|starts|ends|"
+    r"programme id|abstract)\s*:\s*(.*)$",
     re.IGNORECASE,
 )
 _URL_FIELDS = {"talk page": "talk_url", "talk": "talk_url", "slides": "slides_url"}
@@ -74,6 +76,13 @@ def _field_lines(block):
             fields["highlight"] = True
         elif label == "tags":
             fields["subjects"] = [t.strip() for t in value.split(",") if t.strip()]
+        elif label in ("starts", "ends"):
+            when = moment(value)
+            if when is None:
+                return None
+            fields["session_start" if label == "starts" else "session_end"] = when
+        elif label == "programme id":
+            fields["programme_id"] = value
         else:
             fields["description" if label == "summary" else label] = value
     return fields

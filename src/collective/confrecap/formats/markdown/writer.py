@@ -109,6 +109,17 @@ def _recap(recap, level):
     fields = []
     if recap.track:
         fields.append(f"Track: {escape_markdown(recap.track)}")
+    if recap.room:
+        fields.append(f"Room: {escape_markdown(recap.room)}")
+    if recap.session_start:
+        fields.append(f"Starts: {recap.session_start.isoformat()}")
+    if recap.session_end:
+        fields.append(f"Ends: {recap.session_end.isoformat()}")
+    if recap.programme_id:
+        fields.append(f"Programme id: {escape_markdown(recap.programme_id)}")
+    if recap.abstract:
+        # One line: the programme's description, its line breaks folded.
+        fields.append(f"Abstract: {escape_markdown(' '.join(recap.abstract.split()))}")
     if recap.talk_url and recap.talk_url != talk_url_from_speakers(recap.speakers):
         fields.append(f"Talk page: {_link(recap.talk_url)}")
     if recap.slides_url:
