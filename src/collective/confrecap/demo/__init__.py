@@ -37,15 +37,20 @@ def create_demo_coverage(portal):
 
 
 def front_page_html(portal):
-    """An introduction to the coverage: the conferences, then the indexes."""
-    root = portal.absolute_url()
+    """An introduction to the coverage: the conferences, then the indexes.
+
+    The page is written by ``make start`` in a script, where the site's own
+    URL is ``http://nohost/Plone``: conferences are linked by ``resolveuid``
+    (Plone writes the reader's address), the indexes from the site's path.
+    """
+    root = portal.absolute_url_path()
     items = []
     for brain in api.content.find(
         context=portal, portal_type="Conference", sort_on="start"
     ):
         description = f" — {escape(brain.Description)}" if brain.Description else ""
         items.append(
-            f'<li><a href="{escape(brain.getURL())}">{escape(brain.Title)}</a>'
+            f'<li><a href="resolveuid/{brain.UID}">{escape(brain.Title)}</a>'
             f"{description}</li>"
         )
     conferences = "\n".join(items)
