@@ -16,4 +16,6 @@ def _plone_installed():
         return False
 
 
-pytest_plugins = ["tests.plone_fixtures"] if _plone_installed() else []
+pytest_plugins = (
+    ["tests.plone_fixtures", "tests.browser_fixtures"] if _plone_installed() else []
+)

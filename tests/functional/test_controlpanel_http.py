@@ -37,6 +37,7 @@ def test_form_saves(functional_portal, browser):
             "_authenticator": token,
             "form.widgets.recaps_per_page": "30",
             "form.widgets.index_page_size": "40",
+            "form.widgets.max_sections": "1500",
             "form.widgets.structured_data-empty-marker": "1",
             "form.buttons.save": "Save",
         },
@@ -45,6 +46,7 @@ def test_form_saves(functional_portal, browser):
     transaction.begin()
     assert api.portal.get_registry_record(f"{PREFIX}.recaps_per_page") == 30
     assert api.portal.get_registry_record(f"{PREFIX}.index_page_size") == 40
+    assert api.portal.get_registry_record(f"{PREFIX}.max_sections") == 1500
     assert api.portal.get_registry_record(f"{PREFIX}.structured_data") is False
 
 
@@ -73,6 +75,7 @@ def test_get_panel(manager_request):
         "recaps_per_page": 100,
         "index_page_size": 50,
         "structured_data": True,
+        "max_sections": 2000,
     }
     assert set(data["schema"]["properties"]) == set(data["data"])
 

@@ -144,11 +144,9 @@ def leaks(text):
 
 
 # The browser fixtures (Debian Chromium through Playwright) of tests/browser.
-from ..browser.conftest import CHROMIUM  # noqa: E402
-from ..browser.conftest import chromium  # noqa: E402, F401
-from ..browser.conftest import login  # noqa: E402, F401
-from ..browser.conftest import new_page  # noqa: E402, F401
-from ..browser.conftest import portal_url  # noqa: E402, F401
+# (chromium, new_page and portal_url come from the tests.browser_fixtures plugin)
+from ..browser_fixtures import CHROMIUM  # noqa: E402
+from ..browser_fixtures import login  # noqa: E402, F401
 
 import os  # noqa: E402
 

@@ -15,19 +15,11 @@ logger = logging.getLogger("collective.confrecap")
 WORKFLOW_ID = "confrecap_review_workflow"
 REVIEWED_TYPES = ("TalkRecap", "ResourceList")
 
-# Catalog indexes (catalog.xml); each is also a metadata column, as is
-# ``confrecap_data``.
-INDEXES = (
-    "confrecap_speakers",
-    "confrecap_track",
-    "confrecap_kind",
-    "confrecap_conference",
-    "confrecap_session_date",
-    "confrecap_highlight",
-)
+# Our catalog indexes (profiles/default/catalog.xml) all start with this.
+INDEX_PREFIX = "confrecap_"
 
-# What carries values for those indexes: our types, everything inside a
-# Conference (``confrecap_conference``) and any type using our behaviors.
+# What carries values for those indexes: our types and any type using our
+# behaviors (the indexers are registered for exactly these).
 COVERAGE_INTERFACES = (
     "collective.confrecap.content.conference.IConference",
     "collective.confrecap.content.talkrecap.ITalkRecap",
@@ -149,8 +141,8 @@ def reindex_coverage():
     Adding an index or a column (a first install, or reactivating after a
     deactivation removed them) leaves it empty. Rather than re-cataloguing
     the whole site, this asks the catalog for the objects our indexers
-    apply to (our types, anything inside a Conference, anything with one
-    of our behaviors) and updates only our indexes and their metadata row.
+    apply to (our types, anything with one of our behaviors) and updates
+    only our indexes and their metadata row.
     Returns how many objects were updated.
     """
     catalog = api.portal.get_tool("portal_catalog")
@@ -160,13 +152,7 @@ def reindex_coverage():
             object_provides=list(COVERAGE_INTERFACES)
         )
     }
-    conferences = [
-        path for path, brain in paths.items() if brain.portal_type == NAVIGATION_TYPE
-    ]
-    if conferences:
-        for brain in catalog.unrestrictedSearchResults(path=conferences):
-            paths.setdefault(brain.getPath(), brain)
-    indexes = [name for name in INDEXES if name in catalog.indexes()]
+    indexes = [name for name in catalog.indexes() if name.startswith(INDEX_PREFIX)]
     count = 0
     for path, brain in sorted(paths.items()):
         obj = brain._unrestrictedGetObject()
