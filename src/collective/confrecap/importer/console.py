@@ -18,6 +18,7 @@ runs while the instances serve). See ``zope_app.open_site``.
 from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.importer.markdown import import_markdown
 from collective.confrecap.importer.zope_app import ConsoleError
+from collective.confrecap.importer.zope_app import folder_of
 from collective.confrecap.importer.zope_app import open_site
 from pathlib import Path
 
@@ -113,16 +114,11 @@ def main(argv=None, out=sys.stdout):
         print(f"ERROR: {error}", file=out)
         return 2
     try:
-        container = site
-        if args.folder:
-            container = site.unrestrictedTraverse(args.folder.strip("/"), None)
-            if container is None:
-                print(
-                    f"ERROR: There is no folder “{args.folder}” in the site "
-                    f"“{args.site}” (see --folder).",
-                    file=out,
-                )
-                return 2
+        try:
+            container = folder_of(site, args.folder, args.site)
+        except ConsoleError as error:
+            print(f"ERROR: {error}", file=out)
+            return 2
         failed = run_import(
             container, files, args.publish, args.replace, args.dry_run, out
         )

@@ -18,6 +18,7 @@ from collective.confrecap.formats.programme import pyvideo
 from collective.confrecap.formats.programme.detect import read_programme
 from collective.confrecap.importer.programme import import_programme
 from collective.confrecap.importer.zope_app import ConsoleError
+from collective.confrecap.importer.zope_app import folder_of
 from collective.confrecap.importer.zope_app import open_site
 from pathlib import Path
 from plone.app.event.base import default_timezone
@@ -132,16 +133,11 @@ def main(argv=None, out=sys.stdout):
         print(f"ERROR: {error}", file=out)
         return 2
     try:
-        container = site
-        if args.folder:
-            container = site.unrestrictedTraverse(args.folder.strip("/"), None)
-            if container is None:
-                print(
-                    f"ERROR: There is no folder “{args.folder}” in the site "
-                    f"“{args.site}” (see --folder).",
-                    file=out,
-                )
-                return 2
+        try:
+            container = folder_of(site, args.folder, args.site)
+        except ConsoleError as error:
+            print(f"ERROR: {error}", file=out)
+            return 2
         items = sources(args.paths, default_timezone(container))
         done, failed = run_programme_import(
             container, items, args.publish, args.dry_run, out

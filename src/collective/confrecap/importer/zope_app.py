@@ -78,6 +78,18 @@ def _root_database_open():
     return dbtab.getName("/") in getattr(dbtab, "databases", {})
 
 
+def folder_of(site, folder, site_id):
+    """The container an import goes into: the site, or its ``--folder``."""
+    if not folder:
+        return site
+    container = site.unrestrictedTraverse(folder.strip("/"), None)
+    if container is None:
+        raise ConsoleError(
+            f"There is no folder “{folder}” in the site “{site_id}” (see --folder)."
+        )
+    return container
+
+
 @contextmanager
 def site_of(zope_conf, site_id):
     """``with site_of(conf, "Plone") as site:`` ... aborted and closed after."""
