@@ -27,16 +27,17 @@ overrides ``../shared``): 541 conferences and series, 21,715 talks. It
    server's RSS and the size of ``Data.fs``.
 
 ``--resume`` goes on in the ``--dir`` of a stopped run: conferences already
-there are kept, the load times of earlier runs are in ``DIR/loads.jsonl``.
+there are synced (nothing changes), the load times of earlier runs are in
+``DIR/loads.jsonl``.
 
 Targets (issue 10): every aggregate row at most 2× its ``@search``, growth
 at most 1.3×, the whole load under 10 minutes.
 
-The archive is read with :mod:`collective.confrecap.formats.programme.pyvideo`
-(the pure pyvideo reader of the programmes issue) and each conference is
-created by :func:`load_plan` here; when ``importer.programme.import_programme``
-is available it can take its place (it creates the recaps private; this
-benchmark publishes them in the same transaction).
+The archive is loaded the way ``confrecap-import-programme --publish
+--publish-sessions pyvideo-data.tar.xz`` loads it: the console's own loop
+(:func:`~collective.confrecap.importer.programme_console.run_programme_import`
+over its tarball reader) calls ``import_programme()`` once per conference
+and commits, here restricted to the conferences of the phase.
 """
 
 from pathlib import Path
@@ -74,113 +75,14 @@ def archive_path():
 # --- inside the instance (run by zconsole) ---------------------------------
 
 
-def _text_line(value, limit=300):
-    line = " ".join((value or "").split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def load_plan(folder, name, plan):
-    """One published Conference ``name`` with a published Talk Recap per
-    session of the ProgrammePlan ``plan``; returns the number of recaps."""
-    from DateTime import DateTime
-    from datetime import datetime
-    from datetime import time as clock
-    from plone import api
-    from plone.dexterity.utils import createContent
-    from plone.i18n.normalizer.interfaces import IIDNormalizer
-    from zope.component import getUtility
-
-    import pytz
-
-    normalize = getUtility(IIDNormalizer).normalize
-    days = [s.date for s in plan.sessions if s.date]
-    start = plan.start or (min(days) if days else None)
-    end = plan.end or (max(days) if days else start)
-    if start is None:
-        start = end = datetime(2000, 1, 1).date()
-    tracks = list(dict.fromkeys(s.track for s in plan.sessions if s.track))
-    conference = api.content.create(
-        container=folder,
-        type="Conference",
-        id=normalize(name, max_length=100),
-        title=plan.title,
-        description=_text_line(plan.description),
-        start=pytz.utc.localize(datetime.combine(start, clock(9))),
-        end=pytz.utc.localize(datetime.combine(end, clock(18))),
-        event_url=plan.url,
-        tracks=tracks,
-        conference_format="in-person",
-    )
-    api.content.transition(conference, "publish")
-    wftool = api.portal.get_tool("portal_workflow")
-    workflow = wftool.getWorkflowById("confrecap_review_workflow")
-    actor = api.user.get_current().getId()
-    now = DateTime()
-    used = set()
-    for session in plan.sessions:
-        recap_id = normalize(session.programme_id or session.title, max_length=80)
-        recap_id = recap_id or "talk"
-        number, candidate = 1, recap_id
-        while candidate in used:
-            number += 1
-            candidate = f"{recap_id}-{number}"
-        used.add(candidate)
-        recap = createContent(
-            "TalkRecap",
-            id=candidate,
-            title=session.title or candidate,
-            description=_text_line(session.summary or session.abstract),
-            talk_kind=session.kind or "talk",
-            track=session.track,
-            session_date=session.date,
-            talk_url=session.url,
-            slides_url=session.slides_url,
-            video_url=session.video_url,
-            speakers=[
-                {
-                    "name": row["name"],
-                    "url": row.get("url"),
-                    "affiliation": row.get("affiliation"),
-                }
-                for row in session.speakers
-            ],
-            resources=[
-                {
-                    "title": row.get("title") or row["url"],
-                    "url": row["url"],
-                    "description": row.get("description"),
-                    "kind": row.get("kind") or "other",
-                }
-                for row in session.resources
-            ],
-            subjects=tuple(session.tags or ()),
-        )
-        conference._setObject(candidate, recap)
-        recap = conference[candidate]
-        # Published in the same transaction: the state and its role mappings
-        # are set before the indexing queue indexes the new recap once.
-        wftool.setStatusOf(
-            workflow.getId(),
-            recap,
-            {
-                "action": "publish",
-                "actor": actor,
-                "comments": "",
-                "review_state": "published",
-                "time": now,
-            },
-        )
-        workflow.updateRoleMappingsFor(recap)
-        recap.reindexObject()
-    return len(plan.sessions)
-
-
 def run_load(app):
     """Create the site if needed and load the conferences named in
     ``$BENCH_FOLDERS`` (a file, one folder name a line)."""
     from AccessControl.SecurityManagement import newSecurityManager
-    from collective.confrecap.formats.programme import pyvideo
+    from collective.confrecap.importer.programme_console import run_programme_import
+    from collective.confrecap.importer.programme_console import sources
     from plone import api
+    from plone.app.event.base import default_timezone
     from zope.component.hooks import setSite
     from zope.event import notify
     from zope.traversing.interfaces import BeforeTraverseEvent
@@ -206,36 +108,51 @@ def run_load(app):
     folder = portal[FOLDER_ID]
     transaction.commit()
 
-    talks = conferences = 0
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(folder.getPhysicalPath())
+
+    def talks_loaded():
+        return len(
+            catalog.unrestrictedSearchResults(portal_type="TalkRecap", path=path)
+        )
+
+    before = talks_loaded()
     started = time.perf_counter()
     cpu = time.process_time()
-    present = set(folder.objectIds())  # a resumed run skips what is there
-    for name, category, videos in pyvideo.iter_archive(archive_path()):
-        if name not in wanted or name in present:
-            continue
-        try:
-            plan = pyvideo.from_members(category, videos, name=name)
-        except Exception as error:  # an empty or unreadable folder: skip it
-            print(f"skipped {name}: {error}", file=sys.stderr)
-            continue
-        talks += load_plan(folder, name, plan)
-        conferences += 1
-        transaction.commit()  # one transaction per conference
-        if conferences % 50 == 0:
-            elapsed = time.perf_counter() - started
-            print(
-                f"  {conferences} conferences, {talks} talks, {elapsed:.0f} s",
-                file=sys.stderr,
-                flush=True,
-            )
+    # What ``confrecap-import-programme --publish --publish-sessions`` does
+    # with the tarball, for the conferences of this phase: one transaction
+    # per conference (a resumed run syncs what is there: nothing changes).
+    conferences, failed = run_programme_import(
+        folder,
+        (
+            (name, load)
+            for name, load in sources([str(archive_path())], default_timezone(folder))
+            if name in wanted
+        ),
+        publish=True,
+        out=sys.stderr,
+        publish_sessions=True,
+    )
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu
+    talks = talks_loaded() - before
+    # The conference with the most recaps: the per-conference rows' subject.
+    by_conference = catalog._catalog.getIndex("confrecap_conference")._index
+    largest_uid = max(
+        by_conference.keys(),
+        key=lambda uid: (
+            1 if isinstance(by_conference[uid], int) else len(by_conference[uid])
+        ),
+    )
+    largest = catalog.unrestrictedSearchResults(UID=largest_uid)[0].getId
     app._p_jar.db().close()
     print(
         RESULT
         + json.dumps(
             {
                 "talks": talks,
+                "failed": failed,
+                "largest": largest,
                 "conferences": conferences,
                 "seconds": elapsed,
                 "cpu": cpu,
@@ -481,9 +398,9 @@ def main():
             if label not in wanted_phases:
                 continue
             with Server(instance, args.port) as server:
-                rows, search, rss = measure(server, largest, args.repeat)
+                rows, search, rss = measure(server, loaded["largest"], args.repeat)
             results[label] = (rows, search, rss, data_fs.stat().st_size / 2**20)
-            report(loads_file, results, largest, label)
+            report(loads_file, results, loaded["largest"], label)
     finally:
         if not args.keep and not args.dir:
             shutil.rmtree(instance, ignore_errors=True)

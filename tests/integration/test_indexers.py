@@ -60,3 +60,38 @@ def test_one_behavior_is_enough(conference, news_item_with_resources):
     brain = api.content.find(UID=api.content.get_uuid(news))[0]
     assert brain.confrecap_conference == api.content.get_uuid(conference)
     assert brain.confrecap_data["resources"][0]["url"] == "https://plone.org"
+
+
+# --- image_scales: Plone's metadata, asked only of an item holding an image
+
+
+def _png():
+    from plone.namedfile.file import NamedBlobImage
+
+    import base64
+
+    # A 1×1 transparent PNG.
+    data = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+        "60e6kgAAAABJRU5ErkJggg=="
+    )
+    return NamedBlobImage(data=data, filename="lead.png")
+
+
+def test_a_recap_without_an_image_has_no_image_scales(conference):
+    recap = api.content.create(container=conference, type="TalkRecap", title="Talk")
+    brain = api.content.find(UID=api.content.get_uuid(recap))[0]
+    assert not brain.image_scales
+
+
+@pytest.mark.parametrize("portal_type", ["TalkRecap", "Conference"])
+def test_a_lead_image_gives_the_scales_plone_gives(manager, conference, portal_type):
+    from Products.CMFPlone.image_scales.indexer import image_scales
+
+    container = conference if portal_type == "TalkRecap" else manager
+    obj = api.content.create(
+        container=container, type=portal_type, title="With an image", image=_png()
+    )
+    brain = api.content.find(UID=api.content.get_uuid(obj))[0]
+    assert brain.image_scales["image"][0]["filename"] == "lead.png"
+    assert dict(brain.image_scales) == dict(image_scales.callable(obj))

@@ -6,6 +6,8 @@ from collective.confrecap.importer.programme import import_programme
 from datetime import date
 from pathlib import Path
 from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
 from zope.annotation.interfaces import IAnnotations
 
@@ -177,6 +179,40 @@ def test_reimport_updates_adds_and_reports_keeping_the_authors_work(folder):
     last = import_programme(conference, _data(changed))
     assert last.counts() == {"created": 0, "updated": 0, "unchanged": 5, "removed": 1}
     assert last.kept == []
+
+
+def test_publish_sessions_publishes_the_new_sessions_only(folder):
+    setRoles(api.portal.get(), TEST_USER_ID, ["Manager"])  # an editor's import
+    source = (FIXTURES / "pentabarf-schedule.xml").read_bytes()
+    first = import_programme(folder, source, publish=True)
+    sessions = list(_sessions(first.conference).values())
+    kept_private = sessions[0].getObject()
+    api.content.delete(sessions[1].getObject())
+    again = import_programme(folder, source, publish=True, publish_sessions=True)
+    assert again.counts()["created"] == 1
+    states = {
+        b.getObject().title: b.review_state
+        for b in _sessions(again.conference).values()
+    }
+    assert states[sessions[1].Title] == "published"
+    assert states[kept_private.title] == "private"  # an existing one keeps its state
+    anonymous = api.content.find(
+        context=again.conference, portal_type="TalkRecap", review_state="published"
+    )
+    assert [b.Title for b in anonymous] == [sessions[1].Title]
+
+
+def test_a_conference_renamed_by_its_author_is_found_by_its_title(folder):
+    source = (FIXTURES / "pentabarf-schedule.xml").read_bytes()
+    first = import_programme(folder, source)
+    api.content.rename(obj=first.conference, new_id="our-coverage")
+    first.conference.title = f"  {first.conference.title.upper()} "
+    first.conference.reindexObject()
+    again = import_programme(folder, source)
+    assert not again.new_conference
+    assert again.conference.getId() == "our-coverage"
+    assert again.counts()["unchanged"] == 6
+    assert folder.objectIds() == ["our-coverage"]
 
 
 def test_a_failed_import_changes_nothing(folder):

@@ -53,6 +53,18 @@ class IProgrammeImport(Interface):
         default=False,
     )
 
+    publish_sessions = schema.Bool(
+        title=_("label_programme_publish_sessions", default="Publish the sessions"),
+        description=_(
+            "help_programme_publish_sessions",
+            default="For an archive of talks that took place: the sessions "
+            "this import creates are published at once, not kept private "
+            "until their recap is written.",
+        ),
+        required=False,
+        default=False,
+    )
+
 
 class ProgrammeImportForm(AutoExtensibleForm, form.Form):
     schema = IProgrammeImport
@@ -111,7 +123,11 @@ class ProgrammeImportForm(AutoExtensibleForm, form.Form):
         if errors:
             self.status = self.formErrorsMessage
             return
-        _source, outcome = self._run(data, publish=bool(data.get("publish")))
+        _source, outcome = self._run(
+            data,
+            publish=bool(data.get("publish")),
+            publish_sessions=bool(data.get("publish_sessions")),
+        )
         counts = outcome.counts()
         message = _(
             "msg_programme_import_done",

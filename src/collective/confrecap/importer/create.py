@@ -19,6 +19,8 @@ from plone.app.textfield.value import RichTextValue
 from plone.base.utils import check_id
 from plone.dexterity.utils import iterSchemata
 from plone.i18n.normalizer.interfaces import IIDNormalizer
+from Products.CMFPlone.CatalogTool import sortable_title
+from types import SimpleNamespace
 from zope.component import getUtility
 from zope.component import queryMultiAdapter
 from zope.globalrequest import getRequest
@@ -86,15 +88,23 @@ def exists_message(existing):
 
 
 def find_existing(container, plan):
-    """The Conference in ``container`` this plan would import again, or None."""
+    """The Conference in ``container`` this plan would import again, or None:
+    the item with the conference's id, else a conference of the same title
+    (case and spaces aside), found through the catalog's ``sortable_title``
+    so that importing into a folder of thousands costs no listing of it."""
     new_id = conference_id(plan.title)
     existing = container.get(new_id) if new_id in container else None
     if existing is not None:
         return existing
     title = plan.title.strip().casefold()
-    for item in container.objectValues():
-        if IConference.providedBy(item) and item.Title().strip().casefold() == title:
-            return item
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        path={"query": "/".join(container.getPhysicalPath()), "depth": 1},
+        object_provides=IConference.__identifier__,
+        sortable_title=sortable_title.callable(SimpleNamespace(Title=plan.title)),
+    ):
+        if (brain.Title or "").strip().casefold() == title:
+            return brain._unrestrictedGetObject()
     return None
 
 
@@ -378,9 +388,10 @@ def _apply(obj, values, what):
 
 
 def _publish(obj, warnings):
-    """Publish with whatever transitions the workflow offers."""
+    """Publish with whatever transitions the workflow offers; False (and a
+    warning) when it has no way to the published state."""
     if review_state(obj) in (None, "published"):
-        return
+        return True
     try:
         api.content.transition(obj=obj, to_state="published")
     except api.exc.InvalidParameterError:
@@ -388,3 +399,5 @@ def _publish(obj, warnings):
             f"“{obj.Title()}” could not be published: its workflow has no way "
             "to the published state."
         )
+        return False
+    return True

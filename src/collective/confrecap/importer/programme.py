@@ -117,21 +117,26 @@ def read_source(source, context):
     return read_programme(source, default_timezone=default_timezone(context))
 
 
-def import_programme(container, source, *, dry_run=False, publish=False):
+def import_programme(
+    container, source, *, dry_run=False, publish=False, publish_sessions=False
+):
     """Import the programme ``source`` into ``container``.
 
     ``container`` is a Conference (the programme syncs into it) or a folder
     (the conference of the same title there is synced, else created).
     ``source`` is the programme file's bytes or a ProgrammePlan (a pyvideo
     folder read by the console). With ``publish`` a new conference is
-    published; sessions stay private until their recap is written. Raises a
-    RecapImportError, having changed nothing, when it cannot import.
+    published; sessions stay private until their recap is written, unless
+    ``publish_sessions`` (an archive of talks that took place, such as
+    pyvideo.org's) publishes the sessions this import creates; sessions that
+    exist keep their state. Raises a RecapImportError, having changed
+    nothing, when it cannot import.
     """
     plan = read_source(source, container)
     outcome = ProgrammeImport(plan=plan, dry_run=dry_run, warnings=list(plan.warnings))
     savepoint = None if dry_run else transaction.savepoint()
     try:
-        _import(container, plan, outcome, publish)
+        _import(container, plan, outcome, publish, publish_sessions)
     except Exception:
         if savepoint is not None:
             savepoint.rollback()
@@ -139,7 +144,7 @@ def import_programme(container, source, *, dry_run=False, publish=False):
     return outcome
 
 
-def _import(container, plan, outcome, publish):
+def _import(container, plan, outcome, publish, publish_sessions=False):
     if IConference.providedBy(container):
         conference = container
     elif not getattr(container, "isPrincipiaFolderish", False):
@@ -190,7 +195,9 @@ def _import(container, plan, outcome, publish):
             if not outcome.new_conference:
                 outcome.created.append(_describe(session))
             if not outcome.dry_run:
-                _create_session(conference, session, values)
+                obj = _create_session(conference, session, values)
+                if publish_sessions and not _publish(obj, outcome.warnings):
+                    publish_sessions = False  # the workflow cannot: said once
             continue
         obj = brain._unrestrictedGetObject()
         changes, kept = _changes(obj, values)

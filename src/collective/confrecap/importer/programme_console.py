@@ -1,7 +1,8 @@
 """``confrecap-import-programme``: import conference programmes into a site.
 
     confrecap-import-programme --zope-conf instance/etc/zope.conf
-        [--site Plone] [--folder path/in/site] [--publish] [--dry-run]
+        [--site Plone] [--folder path/in/site] [--publish] [--publish-sessions]
+        [--dry-run]
         SOURCE...
 
 A SOURCE is a programme file (pretalx/frab schedule.json, frab/pretalx or
@@ -40,6 +41,13 @@ def _parser():
     parser.add_argument("--folder", default="", help="folder path inside the site")
     parser.add_argument(
         "--publish", action="store_true", help="publish new conferences"
+    )
+    parser.add_argument(
+        "--publish-sessions",
+        action="store_true",
+        help="publish the sessions the import creates too (an archive of talks "
+        "that took place); without it they stay private until their recap is "
+        "written",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="read and report; change nothing"
@@ -82,7 +90,7 @@ def sources(paths, default_timezone=None):
 
 
 def run_programme_import(
-    container, items, publish=False, dry_run=False, out=sys.stdout
+    container, items, publish=False, dry_run=False, out=sys.stdout, **options
 ):
     """Import each conference in its own transaction; returns ``(done,
     failed)``. ``items`` may be a generator (an archive is read as it goes)."""
@@ -94,7 +102,7 @@ def run_programme_import(
         try:
             plan = load()
             outcome = import_programme(
-                container, plan, dry_run=dry_run, publish=publish
+                container, plan, dry_run=dry_run, publish=publish, **options
             )
             if dry_run:
                 transaction.abort()
@@ -140,7 +148,12 @@ def main(argv=None, out=sys.stdout):
             return 2
         items = sources(args.paths, default_timezone(container))
         done, failed = run_programme_import(
-            container, items, args.publish, args.dry_run, out
+            container,
+            items,
+            args.publish,
+            args.dry_run,
+            out,
+            publish_sessions=args.publish_sessions,
         )
         if not done:
             print("No programmes to import.", file=out)

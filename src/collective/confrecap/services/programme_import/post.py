@@ -3,7 +3,8 @@
 The body is the programme file itself: a pretalx/frab ``schedule.json`` or a
 pyvideo bundle (``application/json``), a frab/pretalx or Pentabarf
 ``schedule.xml`` (``application/xml`` or ``text/xml``); the format is told
-from the content. Options ``dry_run`` and ``publish`` come as query
+from the content. Options ``dry_run``, ``publish`` and ``publish_sessions``
+(publish the sessions it creates) come as query
 parameters or, in a JSON body, as top-level keys. Answers ``201`` with the
 conference's URL and the counts ``{"created", "updated", "unchanged",
 "removed"}`` (``200`` for a dry run), or ``400`` with a sentence saying what
@@ -26,7 +27,7 @@ import json
 
 JSON_TYPES = ("application/json",)
 XML_TYPES = ("application/xml", "text/xml")
-OPTIONS = ("dry_run", "publish")
+OPTIONS = ("dry_run", "publish", "publish_sessions")
 
 
 def _body(request):
