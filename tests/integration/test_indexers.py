@@ -62,7 +62,8 @@ def test_one_behavior_is_enough(conference, news_item_with_resources):
     assert brain.confrecap_data["resources"][0]["url"] == "https://plone.org"
 
 
-# --- image_scales: Plone's metadata, asked only of an item holding an image
+# --- image_scales and getObjSize: Plone's metadata, asked of Plone only for an
+# item storing a file (tests/integration/test_indexers.py)
 
 
 def _png():
@@ -79,13 +80,17 @@ def _png():
 
 
 def test_a_recap_without_an_image_has_no_image_scales(conference):
+    from Products.CMFPlone.CatalogTool import getObjSize
+
     recap = api.content.create(container=conference, type="TalkRecap", title="Talk")
     brain = api.content.find(UID=api.content.get_uuid(recap))[0]
     assert not brain.image_scales
+    assert brain.getObjSize == getObjSize.callable(recap) == "0 KB"
 
 
 @pytest.mark.parametrize("portal_type", ["TalkRecap", "Conference"])
 def test_a_lead_image_gives_the_scales_plone_gives(manager, conference, portal_type):
+    from Products.CMFPlone.CatalogTool import getObjSize
     from Products.CMFPlone.image_scales.indexer import image_scales
 
     container = conference if portal_type == "TalkRecap" else manager
@@ -95,3 +100,4 @@ def test_a_lead_image_gives_the_scales_plone_gives(manager, conference, portal_t
     brain = api.content.find(UID=api.content.get_uuid(obj))[0]
     assert brain.image_scales["image"][0]["filename"] == "lead.png"
     assert dict(brain.image_scales) == dict(image_scales.callable(obj))
+    assert brain.getObjSize == getObjSize.callable(obj) != "0 KB"

@@ -229,3 +229,54 @@ def test_not_where_conferences_are_allowed(manager):
     document = api.content.create(container=manager, type="Document", id="d")
     with pytest.raises(RecapImportError):
         import_programme(document, _data(PRETALX))
+
+
+def test_many_sessions_of_one_title_cost_one_id_check_each(folder, monkeypatch):
+    """A meetup's archive has "Lightning talks" a hundred times: the ids are
+    the title's with a number, and finding each takes about one check, not
+    one per earlier session of that title."""
+    from collective.confrecap.content.conference import Conference
+    from collective.confrecap.formats.programme.model import ProgrammePlan
+    from collective.confrecap.formats.programme.model import Session
+
+    sessions = [
+        Session(programme_id=str(n), title="Lightning talks") for n in range(150)
+    ]
+    plan = ProgrammePlan(format="pyvideo", title="Monthly meetup", sessions=sessions)
+    checks = []
+    original = Conference.checkIdAvailable
+
+    def counted(self, new_id):
+        checks.append(new_id)
+        return original(self, new_id)
+
+    monkeypatch.setattr(Conference, "checkIdAvailable", counted)
+    outcome = import_programme(folder, plan)
+    ids = outcome.conference.objectIds()
+    assert ids[:3] == ["lightning-talks", "lightning-talks-1", "lightning-talks-2"]
+    assert len(set(ids)) == 150
+    assert len(checks) < 3 * 150  # (n²/2 = 11,250 when each starts at 1)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("__init__ Jupyter Notebook", "init__-jupyter-notebook"),
+        ("@@view", "view-1"),
+        ("aq_parent", "parent"),
+    ],
+)
+def test_a_title_zope_refuses_as_an_id_still_gives_one(folder, title, expected):
+    """pyvideo has a talk called “__init__ Jupyter Notebook”: Zope refuses ids
+    that begin with an underscore, whatever number follows."""
+    from collective.confrecap.formats.programme.model import ProgrammePlan
+    from collective.confrecap.formats.programme.model import Session
+
+    plan = ProgrammePlan(
+        format="pyvideo",
+        title="PyCon",
+        sessions=[Session(programme_id="1", title=title)],
+    )
+    outcome = import_programme(folder, plan)
+    assert outcome.conference.objectIds() == [expected]
+    assert outcome.conference[expected].title == title

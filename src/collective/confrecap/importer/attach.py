@@ -100,6 +100,7 @@ def _attach(conference, plan, publish):
     result = ImportResult(conference, warnings=list(plan.warnings))
     attached = 0
     by_track = {t.casefold(): t for t in conference.tracks or []}
+    numbers = {}  # the next id number per title (see create._new_id)
     for number, recap in enumerate(plan.recaps, start=1):
         brain = match(sessions, recap.title)
         if brain is None:
@@ -124,6 +125,7 @@ def _attach(conference, plan, publish):
                     "subjects": tuple(recap.subjects),
                 },
                 what=f"Recap {number} “{recap.title}”",
+                numbers=numbers,
             )
             result.recaps.append(obj)
             result.warnings.append(
@@ -169,6 +171,7 @@ def _attach(conference, plan, publish):
                 "resources": [_row(r) for r in resource_list.resources],
             },
             what=f"Resource list {number} “{resource_list.title}”",
+            numbers=numbers,
         )
         result.resource_lists.append(obj)
     result.warnings.insert(

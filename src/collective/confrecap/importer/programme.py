@@ -24,9 +24,9 @@ from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.formats.programme.detect import read_programme
 from collective.confrecap.formats.programme.model import ProgrammePlan
 from collective.confrecap.importer.create import _apply
+from collective.confrecap.importer.create import _new_id
 from collective.confrecap.importer.create import _publish
 from collective.confrecap.importer.create import _row
-from collective.confrecap.importer.create import conference_id
 from collective.confrecap.importer.create import find_existing
 from dataclasses import dataclass
 from dataclasses import field
@@ -187,6 +187,7 @@ def _import(container, plan, outcome, publish, publish_sessions=False):
     zone = _zone(conference)
     by_track = {t.casefold(): t for t in (conference.tracks or plan.tracks)}
     seen = set()
+    numbers = {}  # the next id number per title (see create._new_id)
     for session in plan.sessions:
         seen.add(session.programme_id)
         values = _values(session, zone, by_track)
@@ -195,7 +196,7 @@ def _import(container, plan, outcome, publish, publish_sessions=False):
             if not outcome.new_conference:
                 outcome.created.append(_describe(session))
             if not outcome.dry_run:
-                obj = _create_session(conference, session, values)
+                obj = _create_session(conference, session, values, numbers)
                 if publish_sessions and not _publish(obj, outcome.warnings):
                     publish_sessions = False  # the workflow cannot: said once
             continue
@@ -226,18 +227,6 @@ def _import(container, plan, outcome, publish, publish_sessions=False):
         )
     if publish and not outcome.dry_run:
         _publish(conference, outcome.warnings)
-
-
-def _free_id(container, title):
-    """A free id from the title (as plone.namefromtitle makes it), checked
-    with the container's BTree membership (no listing of all ids)."""
-    base = conference_id(title) or "item"
-    new_id, number = base, 0
-    check = getattr(container, "checkIdAvailable", None)
-    while new_id in container or (check is not None and not check(new_id)):
-        number += 1
-        new_id = f"{base}-{number}"
-    return new_id
 
 
 def _describe(session):
@@ -275,7 +264,7 @@ def _create_conference(container, plan, outcome):
     conference = api.content.create(
         container=container,
         type="Conference",
-        id=_free_id(container, plan.title),
+        id=_new_id(container, plan.title),
         title=plan.title,
     )
     zone = _zone(conference)
@@ -411,11 +400,11 @@ def _remember(obj, values):
     IAnnotations(obj)[ANNOTATION] = {name: values[name] for name in SESSION_FIELDS}
 
 
-def _create_session(conference, session, values):
+def _create_session(conference, session, values, numbers=None):
     obj = api.content.create(
         container=conference,
         type="TalkRecap",
-        id=_free_id(conference, values["title"]),
+        id=_new_id(conference, values["title"], numbers),
         title=values["title"],
     )
     _apply(
