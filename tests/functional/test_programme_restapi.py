@@ -77,6 +77,26 @@ def test_json_body_with_options_as_keys(site, basic):
     assert api.content.get_state(conference) == "published"
 
 
+def test_publish_sessions_makes_an_archive_anonymous_visitors_read(
+    site, basic, anon_request
+):
+    data = (FIXTURES / "frab-schedule.xml").read_bytes()
+    response = basic.post(
+        "/coverage/@programme-import?publish=true&publish_sessions=true",
+        data=data,
+        headers=XML,
+    )
+    assert response.status_code == 201, response.text
+    assert {b.review_state for b in _sessions()} == {"published"}
+    found = anon_request.get(
+        "/++api++/@search?path=/plone/coverage&b_size=100",
+        headers={"Accept": "application/json"},
+    )
+    assert found.status_code == 200, found.text
+    types = [item["@type"] for item in found.json()["items"]]
+    assert types.count("TalkRecap") == 7
+
+
 @pytest.mark.parametrize(
     "data, headers, message",
     [
