@@ -34,8 +34,8 @@ Targets (issue 10): every aggregate row at most 2× its ``@search``, growth
 at most 1.3×, the whole load under 10 minutes.
 
 The archive is loaded the way ``confrecap-import-programme --publish
---publish-sessions pyvideo-data.tar.xz`` loads it: the console's own loop
-(:func:`~collective.confrecap.importer.programme_console.run_programme_import`
+--publish-sessions --exclude-from-navigation pyvideo-data.tar.xz`` loads
+it: the console's own loop (``programme_console.run_programme_import``
 over its tarball reader) calls ``import_programme()`` once per conference
 and commits, here restricted to the conferences of the phase.
 """
@@ -119,7 +119,8 @@ def run_load(app):
     before = talks_loaded()
     started = time.perf_counter()
     cpu = time.process_time()
-    # What ``confrecap-import-programme --publish --publish-sessions`` does
+    # What ``confrecap-import-programme --publish --publish-sessions
+    # --exclude-from-navigation`` does
     # with the tarball, for the conferences of this phase: one transaction
     # per conference (a resumed run syncs what is there: nothing changes).
     conferences, failed = run_programme_import(
@@ -132,6 +133,7 @@ def run_load(app):
         publish=True,
         out=sys.stderr,
         publish_sessions=True,
+        exclude_from_nav=True,
     )
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu
@@ -306,6 +308,12 @@ def measure(server, largest, repeat):
     api("@resources, first page", "/@resources")
     api("@resources?kind=slides", "/@resources?kind=slides")
     html("conference-listing (archive)", f"/{FOLDER_ID}", 'confrecap-conference-item"')
+    # Reference: Plone's own listing of the same folder (a whole HTML page).
+    html(
+        "Plone listing_view (archive)",
+        f"/{FOLDER_ID}/listing_view",
+        '<article class="mb-3 row">',
+    )
     html("conference-view (largest)", f"/{FOLDER_ID}/{largest}", "confrecap-card")
     api(
         "@recap (largest)",

@@ -53,7 +53,10 @@ def old_speakers(context, **query):
 
 
 def new_resources(context, **kw):
-    return _all(ResourceIndex(context, **kw).entries(7))
+    entries = _all(ResourceIndex(context, **kw).entries(7))
+    for entry in entries:  # no URL here is cited more than CITED_IN_LIMIT times
+        assert entry.pop("cited_in_total") == len(entry["cited_in"])
+    return entries
 
 
 def old_resources(context, **query):
@@ -283,3 +286,42 @@ def test_upgrade_1006_indexes_existing_content(archive):
         step for item in steps for step in (item if isinstance(item, list) else [item])
     ]
     assert any(step["dest"] == ("1006",) for step in flat)
+
+
+def test_a_resource_cited_everywhere_lists_twenty_citations_and_counts_all(archive):
+    """A conference's slides repository cited by each of its talks: a page
+    reads at most CITED_IN_LIMIT of the items citing it and counts the rest."""
+    from collective.confrecap.coverage.resource_index import CITED_IN_LIMIT
+
+    portal = archive["portal"]
+    conference = archive["conference"]
+    url = "https://github.com/example/all-the-slides"
+    with api.env.adopt_roles(["Manager"]):
+        for number in range(CITED_IN_LIMIT + 5):
+            recap = api.content.create(
+                container=conference,
+                type="TalkRecap",
+                id=f"talk-{number}",
+                title=f"Talk {number}",
+                resources=[
+                    {
+                        "title": "All the slides" if number else "Conference slides",
+                        "url": url,
+                        "description": None,
+                        "kind": "slides",
+                    }
+                ],
+            )
+            api.content.transition(recap, "publish")
+    logout()
+    index = ResourceIndex(portal)
+    [(key, url_key)] = [
+        pair for pair in index.ordered_keys() if "all-the-slides" in pair[1]
+    ]
+    [entry] = index.load([(key, url_key)])
+    assert entry["cited_in_total"] == CITED_IN_LIMIT + 5
+    assert len(entry["cited_in"]) == CITED_IN_LIMIT
+    assert entry["title"] == "All the slides"  # the first title A–Z, as before
+    assert "Talk 1" in [ref["title"] for ref in entry["cited_in"]]
+    html = render(portal, "confrecap-resources", kind="slides")
+    assert "and 5 more" in " ".join(html.split())

@@ -280,3 +280,11 @@ def test_a_title_zope_refuses_as_an_id_still_gives_one(folder, title, expected):
     outcome = import_programme(folder, plan)
     assert outcome.conference.objectIds() == [expected]
     assert outcome.conference[expected].title == title
+
+
+def test_an_archive_import_keeps_its_conferences_out_of_the_navigation(folder):
+    source = (FIXTURES / "pentabarf-schedule.xml").read_bytes()
+    outcome = import_programme(folder, source, exclude_from_nav=True)
+    assert outcome.conference.exclude_from_nav is True
+    brain = api.content.find(UID=api.content.get_uuid(outcome.conference))[0]
+    assert brain.exclude_from_nav is True

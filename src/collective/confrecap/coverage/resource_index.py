@@ -24,6 +24,8 @@ from collective.confrecap.formats.collation import sort_key
 
 
 KEYS_INDEX = "confrecap_resource_keys"
+# How many of the items citing a resource a page lists (the rest are counted).
+CITED_IN_LIMIT = 20
 
 
 def resource_index_keys(rows):
@@ -90,16 +92,32 @@ class ResourceIndex:
 
     def load(self, pairs):
         """The entries of ``[(key, url_key)]``: :func:`merge_resources` of the
-        visible items citing those URLs under any title (one catalog query)."""
-        keys = []
+        visible items citing those URLs under any title (one catalog query).
+
+        A page costs what its citations cost, so each resource brings at most
+        ``CITED_IN_LIMIT`` of the items citing it (always some citing it under
+        the page's title, whose title and kind the entry shows);
+        ``cited_in_total`` counts them all. A conference's slides or playlist
+        cited by every one of its hundreds of talks no longer makes a page of
+        resources read hundreds of recaps.
+        """
+        docids = set()
+        totals = {}
         for key, url in pairs:
-            keys.append(key)
-            keys.extend(self._more.get(url, ()))
-        docids = self.keyed.visible_docids(keys)
+            cited = self.keyed.visible_docids([key, *self._more.get(url, ())])
+            totals[url] = len(cited)
+            if len(cited) > CITED_IN_LIMIT:
+                shown = sorted(self.keyed.visible_docids([key]))[:CITED_IN_LIMIT]
+                shown += sorted(cited.difference(shown))[: CITED_IN_LIMIT - len(shown)]
+                cited = shown
+            docids.update(cited)
         summaries = queries.resource_summaries(queries.portal(), UID=uids_of(docids))
         for summary in summaries:
             self.summaries[summary["uid"]] = summary
         merged = {
             resource_key(entry["url"]): entry for entry in merge_resources(summaries)
         }
+        for url, entry in merged.items():
+            entry["cited_in"] = entry["cited_in"][:CITED_IN_LIMIT]
+            entry["cited_in_total"] = totals.get(url, len(entry["cited_in"]))
         return [merged.get(url) for _key, url in pairs]

@@ -118,7 +118,13 @@ def read_source(source, context):
 
 
 def import_programme(
-    container, source, *, dry_run=False, publish=False, publish_sessions=False
+    container,
+    source,
+    *,
+    dry_run=False,
+    publish=False,
+    publish_sessions=False,
+    exclude_from_nav=False,
 ):
     """Import the programme ``source`` into ``container``.
 
@@ -129,14 +135,16 @@ def import_programme(
     published; sessions stay private until their recap is written, unless
     ``publish_sessions`` (an archive of talks that took place, such as
     pyvideo.org's) publishes the sessions this import creates; sessions that
-    exist keep their state. Raises a RecapImportError, having changed
-    nothing, when it cannot import.
+    exist keep their state. ``exclude_from_nav`` keeps a new conference out
+    of the navigation (an archive of hundreds of conferences is browsed with
+    its folder's listing: in the navigation, every page would list them).
+    Raises a RecapImportError, having changed nothing, when it cannot import.
     """
     plan = read_source(source, container)
     outcome = ProgrammeImport(plan=plan, dry_run=dry_run, warnings=list(plan.warnings))
     savepoint = None if dry_run else transaction.savepoint()
     try:
-        _import(container, plan, outcome, publish, publish_sessions)
+        _import(container, plan, outcome, publish, publish_sessions, exclude_from_nav)
     except Exception:
         if savepoint is not None:
             savepoint.rollback()
@@ -144,7 +152,9 @@ def import_programme(
     return outcome
 
 
-def _import(container, plan, outcome, publish, publish_sessions=False):
+def _import(
+    container, plan, outcome, publish, publish_sessions=False, exclude_from_nav=False
+):
     if IConference.providedBy(container):
         conference = container
     elif not getattr(container, "isPrincipiaFolderish", False):
@@ -176,7 +186,7 @@ def _import(container, plan, outcome, publish, publish_sessions=False):
         outcome.created = [_describe(session) for session in plan.sessions]
         if outcome.dry_run:
             return
-        conference = _create_conference(container, plan, outcome)
+        conference = _create_conference(container, plan, outcome, exclude_from_nav)
         outcome.conference = conference
         existing = {}
     else:
@@ -260,7 +270,7 @@ def _conference_dates(plan, zone):
     return start, end
 
 
-def _create_conference(container, plan, outcome):
+def _create_conference(container, plan, outcome, exclude_from_nav=False):
     conference = api.content.create(
         container=container,
         type="Conference",
@@ -281,6 +291,8 @@ def _create_conference(container, plan, outcome):
         },
         what=f"The conference “{plan.title}”",
     )
+    if exclude_from_nav:
+        conference.exclude_from_nav = True
     if plan.sessions and not plan.start:
         outcome.warnings.append(
             "The programme gives no conference dates and no session dates; "

@@ -2,7 +2,7 @@
 
     confrecap-import-programme --zope-conf instance/etc/zope.conf
         [--site Plone] [--folder path/in/site] [--publish] [--publish-sessions]
-        [--dry-run]
+        [--exclude-from-navigation] [--dry-run]
         SOURCE...
 
 A SOURCE is a programme file (pretalx/frab schedule.json, frab/pretalx or
@@ -48,6 +48,13 @@ def _parser():
         help="publish the sessions the import creates too (an archive of talks "
         "that took place); without it they stay private until their recap is "
         "written",
+    )
+    parser.add_argument(
+        "--exclude-from-navigation",
+        action="store_true",
+        help="keep the conferences it creates out of the navigation (an "
+        "archive of hundreds is browsed with its folder's listing; in the "
+        "navigation every page would list them all)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="read and report; change nothing"
@@ -154,6 +161,7 @@ def main(argv=None, out=sys.stdout):
             args.dry_run,
             out,
             publish_sessions=args.publish_sessions,
+            exclude_from_nav=args.exclude_from_navigation,
         )
         if not done:
             print("No programmes to import.", file=out)

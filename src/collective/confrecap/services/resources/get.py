@@ -52,6 +52,7 @@ class ResourcesGet(AggregateService):
                         with_conference(ref, by_uid, conferences)
                         for ref in resource["cited_in"]
                     ],
+                    cited_in_total=resource["cited_in_total"],
                 )
                 for resource in resources
             ]
