@@ -13,8 +13,6 @@ a value is stored; otherwise the answer is what Plone's would be: no scales
 """
 
 from Acquisition import aq_base
-from collective.confrecap.content.conference import IConference
-from collective.confrecap.content.resourcelist import IResourceList
 from collective.confrecap.content.talkrecap import ITalkRecap
 from plone.base.utils import human_readable_size
 from plone.indexer.decorator import indexer
@@ -40,43 +38,16 @@ def has_sized_value(obj):
     return any(hasattr(value, "getSize") for value in _stored(obj))
 
 
-def _image_scales(obj):
+# Registered in configure.zcml for each of our three types.
+@indexer(ITalkRecap)
+def image_scales(obj):
     if not has_image(obj):
         raise AttributeError("image_scales")  # nothing stored, as Plone does
     return plone_image_scales.callable(obj)
 
 
-def _obj_size(obj):
+@indexer(ITalkRecap)
+def getObjSize(obj):
     if not has_sized_value(obj):
         return human_readable_size(0)
     return plone_getObjSize.callable(obj)
-
-
-@indexer(ITalkRecap)
-def image_scales_talkrecap(obj):
-    return _image_scales(obj)
-
-
-@indexer(IConference)
-def image_scales_conference(obj):
-    return _image_scales(obj)
-
-
-@indexer(IResourceList)
-def image_scales_resourcelist(obj):
-    return _image_scales(obj)
-
-
-@indexer(ITalkRecap)
-def getObjSize_talkrecap(obj):
-    return _obj_size(obj)
-
-
-@indexer(IConference)
-def getObjSize_conference(obj):
-    return _obj_size(obj)
-
-
-@indexer(IResourceList)
-def getObjSize_resourcelist(obj):
-    return _obj_size(obj)
