@@ -16,6 +16,9 @@ from collective.confrecap.importer.create import _publish
 from collective.confrecap.importer.create import _rich
 from collective.confrecap.importer.create import _row
 from collective.confrecap.importer.create import ImportResult
+from collective.confrecap.importer.create import PROGRAMME_FIELDS
+from collective.confrecap.importer.create import recap_values
+from collective.confrecap.importer.create import resource_list_values
 from collective.confrecap.indexers.coverage import has_text
 from plone import api
 
@@ -104,26 +107,13 @@ def _attach(conference, plan, publish):
     for number, recap in enumerate(plan.recaps, start=1):
         brain = match(sessions, recap.title)
         if brain is None:
+            values = recap_values(recap, by_track)
+            for name in PROGRAMME_FIELDS:
+                del values[name]
             obj = _add(
                 conference,
                 "TalkRecap",
-                {
-                    "title": recap.title,
-                    "description": recap.description,
-                    "text": _rich(recap.text_html),
-                    "talk_kind": recap.talk_kind,
-                    "track": by_track.get((recap.track or "").casefold()),
-                    "session_date": recap.session_date,
-                    "talk_url": recap.talk_url,
-                    "slides_url": recap.slides_url,
-                    "video_url": recap.video_url,
-                    "highlight": bool(recap.highlight),
-                    "speakers": [_row(s) for s in recap.speakers],
-                    "takeaways": list(recap.takeaways),
-                    "quotes": list(recap.quotes),
-                    "resources": [_row(r) for r in recap.resources],
-                    "subjects": tuple(recap.subjects),
-                },
+                values,
                 what=f"Recap {number} “{recap.title}”",
                 numbers=numbers,
             )
@@ -164,12 +154,7 @@ def _attach(conference, plan, publish):
         obj = _add(
             conference,
             "ResourceList",
-            {
-                "title": resource_list.title,
-                "description": resource_list.description,
-                "text": _rich(resource_list.text_html),
-                "resources": [_row(r) for r in resource_list.resources],
-            },
+            resource_list_values(resource_list),
             what=f"Resource list {number} “{resource_list.title}”",
             numbers=numbers,
         )

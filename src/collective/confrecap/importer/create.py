@@ -196,28 +196,7 @@ def _create(container, plan, publish, replace):
         obj = _add(
             conference,
             "TalkRecap",
-            {
-                "title": recap.title,
-                "description": recap.description,
-                "text": _rich(recap.text_html),
-                "talk_kind": recap.talk_kind,
-                "track": by_track.get(recap.track.casefold()) if recap.track else None,
-                "session_date": recap.session_date,
-                "session_start": recap.session_start,
-                "session_end": recap.session_end,
-                "room": recap.room,
-                "abstract": recap.abstract or None,
-                "programme_id": recap.programme_id,
-                "talk_url": recap.talk_url,
-                "slides_url": recap.slides_url,
-                "video_url": recap.video_url,
-                "highlight": bool(recap.highlight),
-                "speakers": [_row(s) for s in recap.speakers],
-                "takeaways": list(recap.takeaways),
-                "quotes": list(recap.quotes),
-                "resources": [_row(r) for r in recap.resources],
-                "subjects": tuple(recap.subjects),
-            },
+            recap_values(recap, by_track),
             what=f"Recap {number} “{recap.title}”",
             numbers=numbers,
         )
@@ -226,12 +205,7 @@ def _create(container, plan, publish, replace):
         obj = _add(
             conference,
             "ResourceList",
-            {
-                "title": resource_list.title,
-                "description": resource_list.description,
-                "text": _rich(resource_list.text_html),
-                "resources": [_row(r) for r in resource_list.resources],
-            },
+            resource_list_values(resource_list),
             what=f"Resource list {number} “{resource_list.title}”",
             numbers=numbers,
         )
@@ -243,6 +217,48 @@ def _create(container, plan, publish, replace):
     for obj in [conference, *result.recaps, *result.resource_lists]:
         obj.reindexObject()
     return result
+
+
+# What a session's programme sets; a recap attached to a conference with a
+# programme (:mod:`.attach`) leaves these to the programme's sessions.
+PROGRAMME_FIELDS = ("session_start", "session_end", "room", "abstract", "programme_id")
+
+
+def recap_values(recap, by_track):
+    """The field values of a plan's recap; ``by_track`` maps the casefolded
+    names of the conference's tracks to their spelling there."""
+    return {
+        "title": recap.title,
+        "description": recap.description,
+        "text": _rich(recap.text_html),
+        "talk_kind": recap.talk_kind,
+        "track": by_track.get(recap.track.casefold()) if recap.track else None,
+        "session_date": recap.session_date,
+        "session_start": recap.session_start,
+        "session_end": recap.session_end,
+        "room": recap.room,
+        "abstract": recap.abstract or None,
+        "programme_id": recap.programme_id,
+        "talk_url": recap.talk_url,
+        "slides_url": recap.slides_url,
+        "video_url": recap.video_url,
+        "highlight": bool(recap.highlight),
+        "speakers": [_row(s) for s in recap.speakers],
+        "takeaways": list(recap.takeaways),
+        "quotes": list(recap.quotes),
+        "resources": [_row(r) for r in recap.resources],
+        "subjects": tuple(recap.subjects),
+    }
+
+
+def resource_list_values(resource_list):
+    """The field values of a plan's resource list."""
+    return {
+        "title": resource_list.title,
+        "description": resource_list.description,
+        "text": _rich(resource_list.text_html),
+        "resources": [_row(r) for r in resource_list.resources],
+    }
 
 
 def _add(conference, portal_type, values, what, numbers=None):
