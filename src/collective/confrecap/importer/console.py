@@ -19,7 +19,7 @@ from collective.confrecap.formats.errors import RecapImportError
 from collective.confrecap.importer.markdown import import_markdown
 from collective.confrecap.importer.zope_app import ConsoleError
 from collective.confrecap.importer.zope_app import folder_of
-from collective.confrecap.importer.zope_app import open_site
+from collective.confrecap.importer.zope_app import site_of
 from pathlib import Path
 
 import argparse
@@ -109,22 +109,14 @@ def main(argv=None, out=sys.stdout):
         print("No Markdown files to import.", file=out)
         return 1
     try:
-        app, site = open_site(args.zope_conf, args.site)
+        with site_of(args.zope_conf, args.site) as site:
+            container = folder_of(site, args.folder, args.site)
+            failed = run_import(
+                container, files, args.publish, args.replace, args.dry_run, out
+            )
     except ConsoleError as error:
         print(f"ERROR: {error}", file=out)
         return 2
-    try:
-        try:
-            container = folder_of(site, args.folder, args.site)
-        except ConsoleError as error:
-            print(f"ERROR: {error}", file=out)
-            return 2
-        failed = run_import(
-            container, files, args.publish, args.replace, args.dry_run, out
-        )
-    finally:
-        transaction.abort()
-        app._p_jar.close()
     return 1 if failed else 0
 
 

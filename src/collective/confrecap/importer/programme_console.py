@@ -20,7 +20,7 @@ from collective.confrecap.formats.programme.detect import read_programme
 from collective.confrecap.importer.programme import import_programme
 from collective.confrecap.importer.zope_app import ConsoleError
 from collective.confrecap.importer.zope_app import folder_of
-from collective.confrecap.importer.zope_app import open_site
+from collective.confrecap.importer.zope_app import site_of
 from pathlib import Path
 from plone.app.event.base import default_timezone
 
@@ -143,32 +143,24 @@ def run_programme_import(
 def main(argv=None, out=sys.stdout):
     args = _parser().parse_args(argv)
     try:
-        app, site = open_site(args.zope_conf, args.site)
+        with site_of(args.zope_conf, args.site) as site:
+            container = folder_of(site, args.folder, args.site)
+            items = sources(args.paths, default_timezone(container))
+            done, failed = run_programme_import(
+                container,
+                items,
+                args.publish,
+                args.dry_run,
+                out,
+                publish_sessions=args.publish_sessions,
+                exclude_from_nav=args.exclude_from_navigation,
+            )
     except ConsoleError as error:
         print(f"ERROR: {error}", file=out)
         return 2
-    try:
-        try:
-            container = folder_of(site, args.folder, args.site)
-        except ConsoleError as error:
-            print(f"ERROR: {error}", file=out)
-            return 2
-        items = sources(args.paths, default_timezone(container))
-        done, failed = run_programme_import(
-            container,
-            items,
-            args.publish,
-            args.dry_run,
-            out,
-            publish_sessions=args.publish_sessions,
-            exclude_from_nav=args.exclude_from_navigation,
-        )
-        if not done:
-            print("No programmes to import.", file=out)
-            return 1
-    finally:
-        transaction.abort()
-        app._p_jar.close()
+    if not done:
+        print("No programmes to import.", file=out)
+        return 1
     return 1 if failed else 0
 
 
