@@ -32,11 +32,6 @@ def site(functional_portal):
     return functional_portal
 
 
-@pytest.fixture
-def basic(request_factory):
-    return request_factory(basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
-
-
 def _created(portal):
     transaction.begin()
     catalog = api.portal.get_tool("portal_catalog")

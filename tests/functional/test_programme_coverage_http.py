@@ -2,8 +2,6 @@
 
 from pathlib import Path
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
 
 import pytest
@@ -16,11 +14,6 @@ FIXTURES = (
 XML = {"Content-Type": "application/xml"}
 # Titles and speakers of sessions that stay private in the fixture below.
 PRIVATE = ("Chiptune Night", "DJ Bitcrush", "Lockpicking", "Sam Lindqvist")
-
-
-@pytest.fixture
-def basic(request_factory):
-    return request_factory(basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
 
 
 @pytest.fixture

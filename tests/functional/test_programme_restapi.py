@@ -2,8 +2,6 @@
 
 from pathlib import Path
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 
 import json
 import pytest
@@ -24,11 +22,6 @@ def site(functional_portal):
         )
     transaction.commit()
     return functional_portal
-
-
-@pytest.fixture
-def basic(request_factory):
-    return request_factory(basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
 
 
 def _sessions():
