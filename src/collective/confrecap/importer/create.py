@@ -21,11 +21,13 @@ from plone.dexterity.utils import iterSchemata
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from Products.CMFPlone.CatalogTool import sortable_title
 from types import SimpleNamespace
+from zope.component import getSiteManager
 from zope.component import getUtility
-from zope.component import queryMultiAdapter
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.interface import Interface
 from zope.interface import Invalid
+from zope.interface import providedBy
 from zope.schema import getFields
 from zope.schema.interfaces import ValidationError
 
@@ -359,10 +361,27 @@ def id_available(container, new_id):
     if check_id(container, new_id, contained_by=container) is not None:
         return False
     request = getRequest() or getattr(container, "REQUEST", None)
-    if request is not None and queryMultiAdapter((container, request), name=new_id):
+    if request is not None and new_id in view_names(container, request):
         return False
     check = getattr(container, "checkIdAvailable", None)
     return check is None or check(new_id)
+
+
+def view_names(context, request):
+    """The names of the views (and other named adapters) of ``context``.
+
+    One registry look-up for all of them, which zope.interface caches per
+    (context, request) interfaces: asking ``queryMultiAdapter`` for each
+    candidate id instead missed that cache for every new name (about 1 ms
+    each, a whole archive's worth of talks).
+    """
+    lookup = getSiteManager().adapters.lookupAll
+    return {
+        name
+        for name, _factory in lookup(
+            (providedBy(context), providedBy(request)), Interface
+        )
+    }
 
 
 def _rich(text_html):
