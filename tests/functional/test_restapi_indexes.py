@@ -243,3 +243,71 @@ def test_private_folder_needs_login(coverage, request_factory):
     transaction.commit()
     for endpoint in ("@speakers", "@resources"):
         assert request_factory().get(f"/empty/{endpoint}").status_code == 401
+
+
+def test_shared_answers_follow_every_change_at_once(
+    coverage, anon_request, request_factory
+):
+    """The key lists requests share (coverage.shared) are per user and per
+    committed catalog state: an author's own draft never reaches anonymous
+    visitors through them, and publishing or retracting shows at once."""
+    from plone import api
+
+    import transaction
+
+    def anonymous_sees_secret():
+        speakers = anon_request.get("/@speakers").json()
+        resources = anon_request.get("/@resources").json()
+        return (SECRET_SPEAKER in _names(speakers), SECRET_URL in _urls(resources))
+
+    author = request_factory(basic_auth=AUTHOR)
+    assert anonymous_sees_secret() == (False, False)
+    assert anonymous_sees_secret() == (False, False)  # now answered from memory
+    assert SECRET_SPEAKER in _names(author.get("/@speakers").json())
+    assert anonymous_sees_secret() == (False, False)
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(coverage["draft"], "publish")
+    transaction.commit()
+    assert anonymous_sees_secret() == (True, True)
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(coverage["draft"], "retract")
+    transaction.commit()
+    assert anonymous_sees_secret() == (False, False)
+    assert SECRET_SPEAKER in _names(author.get("/@speakers").json())
+
+
+def test_shared_answers_are_computed_once_per_user_and_catalog_state(coverage):
+    from collective.confrecap.behaviors.speakers import ISpeakers
+    from collective.confrecap.coverage.shared import shared
+    from plone import api
+    from plone.app.testing import logout
+
+    import transaction
+
+    portal = api.portal.get()
+    query = {"object_provides": ISpeakers.__identifier__}
+    built = []
+
+    def build(visible):
+        built.append(len(visible))
+        return visible
+
+    logout()
+    first = shared("test", portal, query, build)
+    assert shared("test", portal, query, build) is first
+    assert len(built) == 1
+    with api.env.adopt_user(username=AUTHOR[0]):
+        assert len(shared("test", portal, query, build)) == len(first) + 1  # the draft
+    assert len(built) == 2
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(coverage["draft"], "publish")
+    # Not committed yet: this transaction computes its own answer each time.
+    assert len(shared("test", portal, query, build)) == len(first) + 1
+    assert len(shared("test", portal, query, build)) == len(first) + 1
+    assert len(built) == 4
+    transaction.commit()
+    shared("test", portal, query, build)
+    shared("test", portal, query, build)
+    assert len(built) == 5

@@ -42,9 +42,12 @@ def _all(sequence):
 
 def new_speakers(context, **kw):
     index = SpeakerIndex(context, **kw)
+    entries = _all(index.entries(7))
+    for entry in entries:  # nobody here has more than RECAPS_LIMIT recaps
+        assert entry.pop("recaps_total") == len(entry["recaps"])
     return [
         {key: value for key, value in entry.items() if key != "letter"}
-        for entry in _all(index.entries(7))
+        for entry in entries
     ]
 
 
@@ -324,4 +327,34 @@ def test_a_resource_cited_everywhere_lists_twenty_citations_and_counts_all(archi
     assert entry["title"] == "All the slides"  # the first title A–Z, as before
     assert "Talk 1" in [ref["title"] for ref in entry["cited_in"]]
     html = render(portal, "confrecap-resources", kind="slides")
+    assert "and 5 more" in " ".join(html.split())
+
+
+def test_a_prolific_speaker_lists_their_twenty_latest_recaps_and_counts_all(archive):
+    """Someone who spoke at every session: a page reads at most RECAPS_LIMIT
+    of their recaps, those of the latest sessions, and counts the rest."""
+    from collective.confrecap.coverage.speaker_index import RECAPS_LIMIT
+
+    portal = archive["portal"]
+    conference = archive["conference"]
+    first = datetime.date(2024, 1, 1)
+    with api.env.adopt_roles(["Manager"]):
+        for number in range(RECAPS_LIMIT + 5):
+            recap = api.content.create(
+                container=conference,
+                type="TalkRecap",
+                id=f"talk-{number}",
+                title=f"Talk {number}",
+                session_date=first + datetime.timedelta(days=number),
+                speakers=[{"name": "Pro Lific", "url": None, "affiliation": None}],
+            )
+            api.content.transition(recap, "publish")
+    logout()
+    index = SpeakerIndex(portal, search="lific")
+    [entry] = _all(index.entries(7))
+    assert entry["name"] == "Pro Lific"
+    assert entry["recaps_total"] == RECAPS_LIMIT + 5
+    shown = sorted(ref["title"] for ref in entry["recaps"])
+    assert shown == sorted(f"Talk {number}" for number in range(5, RECAPS_LIMIT + 5))
+    html = render(portal, "confrecap-speakers")
     assert "and 5 more" in " ".join(html.split())

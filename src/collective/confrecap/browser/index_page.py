@@ -9,13 +9,16 @@ user may view (no object is woken), and show ``b_size`` entries per page
 from collective.confrecap.browser.cards import StructuredDataMixin
 from collective.confrecap.controlpanel import settings
 from collective.confrecap.formats.collation import letter_of  # noqa: F401
+from plone.memoize.instance import memoize
 from Products.Five import BrowserView
 
 
 class IndexBase(StructuredDataMixin, BrowserView):
     @property
+    @memoize
     def b_size(self):
-        """Entries per page (the control panel's "Index entries per page")."""
+        """Entries per page (the control panel's "Index entries per page"),
+        read once per view: the page template asks for it for every letter."""
         return settings.index_page_size()
 
 

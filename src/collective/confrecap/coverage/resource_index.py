@@ -17,7 +17,7 @@ from collective.confrecap.coverage.grouping import resource_key
 from collective.confrecap.coverage.keyed import KeyedIndex
 from collective.confrecap.coverage.keyed import LazyEntries
 from collective.confrecap.coverage.keyed import uids_of
-from collective.confrecap.coverage.visibility import visible_docids
+from collective.confrecap.coverage.shared import shared
 from collective.confrecap.formats.collation import fold
 from collective.confrecap.formats.collation import SEPARATOR
 from collective.confrecap.formats.collation import sort_key
@@ -48,25 +48,26 @@ class ResourceIndex:
         query = {"object_provides": IResources.__identifier__}
         if conference:
             query["confrecap_conference"] = conference
-        self.keyed = KeyedIndex(KEYS_INDEX, visible_docids(context, **query))
-        self.summaries = {}
-        self._distinct = None
-        self._more = {}
 
-    def distinct(self):
-        """``[(key, url_key, kind)]``: each URL once, at its first title."""
-        if self._distinct is None:
+        def build(visible):
             seen = set()
             distinct = []
-            more = self._more  # url → its other keys (other titles or kinds)
-            for key in self.keyed.visible_keys():
+            more = {}  # url → its other keys (other titles or kinds)
+            for key in KeyedIndex(KEYS_INDEX, visible).visible_keys():
                 _title, url, kind = key.split(SEPARATOR)
                 if url in seen:
                     more.setdefault(url, []).append(key)
                 else:
                     seen.add(url)
                     distinct.append((key, url, kind))
-            self._distinct = distinct
+            return visible, distinct, more
+
+        visible, self._distinct, self._more = shared(KEYS_INDEX, context, query, build)
+        self.keyed = KeyedIndex(KEYS_INDEX, visible)
+        self.summaries = {}
+
+    def distinct(self):
+        """``[(key, url_key, kind)]``: each URL once, at its first title."""
         return self._distinct
 
     def counts(self):

@@ -15,18 +15,23 @@ from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.coverage import queries
 from collective.confrecap.coverage.grouping import merge_speakers
 from collective.confrecap.coverage.grouping import speaker_key
+from collective.confrecap.coverage.keyed import catalog_index
 from collective.confrecap.coverage.keyed import KeyedIndex
 from collective.confrecap.coverage.keyed import LazyEntries
 from collective.confrecap.coverage.keyed import uids_of
-from collective.confrecap.coverage.visibility import visible_docids
+from collective.confrecap.coverage.shared import shared
 from collective.confrecap.formats.collation import entry_key
 from collective.confrecap.formats.collation import split_key
 from collective.confrecap.formats.collation import words
+from datetime import date
 
 
 KEYS_INDEX = "confrecap_speaker_keys"
 WORDS_INDEX = "confrecap_speaker_words"
+DATE_INDEX = "confrecap_session_date"
 LAST = "\U0010ffff"
+# How many of a speaker's recaps a page lists (the newest; the rest are counted).
+RECAPS_LIMIT = 20
 
 
 def speaker_index_key(name):
@@ -53,16 +58,20 @@ class SpeakerIndex:
         if self.needle:
             first = max(self.needle, key=len)
             query[WORDS_INDEX] = {"query": (first, first + LAST), "range": "min:max"}
-        self.keyed = KeyedIndex(KEYS_INDEX, visible_docids(context, **query))
-        self.summaries = {}
-        self._keys = None
 
-    def ordered_keys(self):
-        if self._keys is None:
-            keys = self.keyed.visible_keys()
+        def build(visible):
+            keys = KeyedIndex(KEYS_INDEX, visible).visible_keys()
             if self.needle:
                 keys = [key for key in keys if self._matches(key)]
-            self._keys = keys
+            return visible, keys
+
+        # The needle filters more than the query's range: part of the key.
+        name = (KEYS_INDEX, *self.needle)
+        visible, self._keys = shared(name, context, query, build)
+        self.keyed = KeyedIndex(KEYS_INDEX, visible)
+        self.summaries = {}
+
+    def ordered_keys(self):
         return self._keys
 
     def _matches(self, key):
@@ -97,14 +106,33 @@ class SpeakerIndex:
 
     def load(self, keys):
         """The entries of ``keys``: :func:`merge_speakers` of the visible
-        items naming them (one catalog query), each with its ``letter``."""
-        docids = self.keyed.visible_docids(keys)
+        items naming them (one catalog query), each with its ``letter``.
+
+        A page costs what its speakers' newest recaps cost: each speaker
+        brings at most ``RECAPS_LIMIT`` recaps, the latest sessions first
+        (from the session date index, no item read), and ``recaps_total``
+        counts them all. Someone who spoke at every conference of a
+        fifteen-year archive no longer makes a page read all their talks.
+        """
+        docids = set()
+        totals = {}
+        for key in keys:
+            recaps = self.keyed.visible_docids([key])
+            totals[split_key(key)[1]] = len(recaps)
+            if len(recaps) > RECAPS_LIMIT:
+                recaps = newest(recaps, RECAPS_LIMIT)
+            docids.update(recaps)
         summaries = queries.recap_summaries(queries.portal(), UID=uids_of(docids))
         for summary in summaries:
             self.summaries[summary["uid"]] = summary
         merged = {
             speaker_key(entry["name"]): entry for entry in merge_speakers(summaries)
         }
+        for speaker, entry in merged.items():
+            # A recap shared with another speaker of the page may come in
+            # above the limit: the list stays within it.
+            entry["recaps"] = entry["recaps"][:RECAPS_LIMIT]
+            entry["recaps_total"] = totals.get(speaker, len(entry["recaps"]))
         entries = []
         for key in keys:
             entry = merged.get(split_key(key)[1])
@@ -112,3 +140,16 @@ class SpeakerIndex:
             # both are written by the same reindex); readers skip it.
             entries.append(entry and dict(entry, letter=letter_of_key(key)))
         return entries
+
+
+def newest(docids, limit):
+    """The ``limit`` record ids of the latest sessions (undated ones last,
+    then by record id: the same answer every time)."""
+    dates = catalog_index(DATE_INDEX)._unindex
+    return sorted(
+        docids,
+        key=lambda docid: (
+            -(dates.get(docid) or date.min).toordinal(),
+            docid,
+        ),
+    )[:limit]

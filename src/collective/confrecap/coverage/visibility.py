@@ -25,8 +25,9 @@ def _path(context):
     return path
 
 
-def secured_query(catalog, query):
-    """``query`` with the restrictions ``searchResults`` adds for the user."""
+def secured_query(catalog, query, now=None):
+    """``query`` with the restrictions ``searchResults`` adds for the user
+    (``now``: the moment of the effective range, by default this one)."""
     query = dict(query)
     user = getSecurityManager().getUser()
     query["allowedRolesAndUsers"] = catalog._listAllowedRolesAndUsers(user)
@@ -34,20 +35,25 @@ def secured_query(catalog, query):
     if show_inactive is None:
         show_inactive = catalog.allow_inactive(query)
     if not show_inactive:
-        query["effectiveRange"] = DateTime()
+        query["effectiveRange"] = now or DateTime()
     return query
 
 
-def visible_docids(context, **query):
-    """Record ids of the catalogued items below ``context`` matching
-    ``query`` that the current user may view (an ``IISet``, maybe empty)."""
-    processQueue()
-    catalog = api.portal.get_tool("portal_catalog")
+def query_for(catalog, context, query, now=None):
+    """The whole catalog query for what the current user may view below
+    ``context`` of ``query``."""
+    query = dict(query)
     path = _path(context)
     if path is not None:
         query["path"] = path
+    return secured_query(catalog, query, now)
+
+
+def search_docids(catalog, query):
+    """Record ids of a whole (secured) query: ZCatalog's own plan and
+    indexes, stopped before sorting and making brains."""
     engine = catalog._catalog
-    query = engine.make_query(secured_query(catalog, query))
+    query = engine.make_query(query)
     plan = engine.getCatalogPlan(query)
     plan.start()
     index_ids = plan.plan() or engine._sorted_search_indexes(query)
@@ -64,3 +70,11 @@ def visible_docids(context, **query):
     if hasattr(result, "values"):  # a scored mapping: keep its record ids
         result = IISet(result.keys())
     return result
+
+
+def visible_docids(context, **query):
+    """Record ids of the catalogued items below ``context`` matching
+    ``query`` that the current user may view (an ``IISet``, maybe empty)."""
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    return search_docids(catalog, query_for(catalog, context, query))

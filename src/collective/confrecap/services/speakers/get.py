@@ -44,6 +44,7 @@ class SpeakersGet(AggregateService):
                         with_conference(ref, by_uid, conferences)
                         for ref in speaker["recaps"]
                     ],
+                    "recaps_total": speaker["recaps_total"],
                 }
                 for speaker in speakers
             ]
