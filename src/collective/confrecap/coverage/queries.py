@@ -9,6 +9,9 @@ may view, so private recaps never reach a listing.
 from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.behaviors.speakers import ISpeakers
 from collective.confrecap.content.conference import IConference
+from collective.confrecap.coverage.keyed import catalog_index
+from collective.confrecap.coverage.keyed import uids_of
+from collective.confrecap.coverage.shared import shared
 from plone import api
 
 
@@ -69,12 +72,48 @@ def resource_summaries(context, **query):
     return [summarize(brain) for brain in resource_brains(context, **query)]
 
 
-def conference_titles(uids):
-    """UID → ``{"title", "url"}`` of those conferences the user may view
-    (one catalog query for all of them)."""
+def visible_summaries(docids):
+    """Summaries of catalog record ids that were already restricted to what
+    the current user may view (the aggregates' ``visible`` sets of
+    :mod:`~collective.confrecap.coverage.shared`), in folder order.
+
+    One UID index look-up per item: asking ``searchResults`` again would
+    repeat the security and effective-date filtering over the whole site
+    (set operations as big as the catalog) for items already known to be
+    visible.
+    """
+    if not docids:
+        return []  # an empty UID query would not restrict at all
+    catalog = api.portal.get_tool("portal_catalog")
+    return [
+        summarize(brain)
+        for brain in catalog.unrestrictedSearchResults(
+            UID=uids_of(docids), sort_on="getObjPositionInParent"
+        )
+    ]
+
+
+def visible_conference_brains(uids):
+    """Brains of those of the conferences ``uids`` the current user may
+    view: checked against the conferences they may view (shared between
+    requests, :mod:`~collective.confrecap.coverage.shared`), then one UID
+    look-up each, so a page naming five conferences costs five look-ups
+    whatever the size of the archive."""
     if not uids:
-        return {}
+        return []
+    conferences = {"object_provides": IConference.__identifier__}
+    visible = shared(IConference.__identifier__, portal(), conferences, lambda v: v)
+    rids = catalog_index("UID")._index
+    allowed = sorted(uid for uid in uids if rids.get(uid) in visible)
+    if not allowed:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(UID=allowed)
+
+
+def conference_titles(uids):
+    """UID → ``{"title", "url"}`` of those conferences the user may view."""
     return {
         brain.UID: {"title": brain.Title, "url": brain.getURL()}
-        for brain in api.content.find(UID=sorted(uids))
+        for brain in visible_conference_brains(uids)
     }

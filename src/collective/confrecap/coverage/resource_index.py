@@ -16,7 +16,6 @@ from collective.confrecap.coverage.grouping import merge_resources
 from collective.confrecap.coverage.grouping import resource_key
 from collective.confrecap.coverage.keyed import KeyedIndex
 from collective.confrecap.coverage.keyed import LazyEntries
-from collective.confrecap.coverage.keyed import uids_of
 from collective.confrecap.coverage.shared import shared
 from collective.confrecap.formats.collation import fold
 from collective.confrecap.formats.collation import SEPARATOR
@@ -112,7 +111,7 @@ class ResourceIndex:
                 shown += sorted(cited.difference(shown))[: CITED_IN_LIMIT - len(shown)]
                 cited = shown
             docids.update(cited)
-        summaries = queries.resource_summaries(queries.portal(), UID=uids_of(docids))
+        summaries = queries.visible_summaries(docids)
         for summary in summaries:
             self.summaries[summary["uid"]] = summary
         merged = {

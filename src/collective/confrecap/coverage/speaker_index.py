@@ -18,7 +18,6 @@ from collective.confrecap.coverage.grouping import speaker_key
 from collective.confrecap.coverage.keyed import catalog_index
 from collective.confrecap.coverage.keyed import KeyedIndex
 from collective.confrecap.coverage.keyed import LazyEntries
-from collective.confrecap.coverage.keyed import uids_of
 from collective.confrecap.coverage.shared import shared
 from collective.confrecap.formats.collation import entry_key
 from collective.confrecap.formats.collation import split_key
@@ -122,7 +121,7 @@ class SpeakerIndex:
             if len(recaps) > RECAPS_LIMIT:
                 recaps = newest(recaps, RECAPS_LIMIT)
             docids.update(recaps)
-        summaries = queries.recap_summaries(queries.portal(), UID=uids_of(docids))
+        summaries = queries.visible_summaries(docids)
         for summary in summaries:
             self.summaries[summary["uid"]] = summary
         merged = {

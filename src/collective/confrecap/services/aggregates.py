@@ -39,7 +39,7 @@ def conference_refs(summaries, known=None):
     if known is not None and uids == {known.UID}:
         brains = [known]
     else:
-        brains = listing.conference_brains(api.portal.get(), UID=sorted(uids))
+        brains = listing.visible_conference_brains(uids)
     return {
         brain.UID: {"@id": brain.getURL(), "uid": brain.UID, "title": brain.Title}
         for brain in brains
