@@ -1,7 +1,7 @@
 """Benchmark: the whole pyvideo.org archive in a real site (``make bench-archive``).
 
     .venv/bin/python benchmarks/bench_archive.py [--dir DIR] [--repeat 7] [--port 19000]
-        [--phases quarter,half,full] [--resume] [--keep] [--limit N]
+        [--phases quarter,half,full] [--resume] [--keep] [--limit N] [--cache-size N]
 
 Reads ``../shared/data/pyvideo/pyvideo-data.tar.xz`` (``$CONFRECAP_SHARED``
 overrides ``../shared``): 541 conferences and series, 21,715 talks. It
@@ -363,6 +363,12 @@ def main():
     parser.add_argument(
         "--limit", type=int, help="only the first N conferences (a quick check)"
     )
+    parser.add_argument(
+        "--cache-size",
+        type=int,
+        help="objects in the ZODB cache of the loader and the server "
+        "(default: make_instance.py's)",
+    )
     args = parser.parse_args()
 
     path = archive_path()
@@ -381,6 +387,7 @@ def main():
             str(REPO / ".venv" / "bin" / "python"),
             str(REPO / "scripts" / "make_instance.py"),
             str(instance),
+            *(["--cache-size", str(args.cache_size)] if args.cache_size else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,

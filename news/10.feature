@@ -17,3 +17,12 @@ the rest (``cited_in_total``, "and N more"), so a page costs what its own
 citations cost. Plone's ``image_scales`` and ``getObjSize`` metadata of our
 types no longer walk every field of an item without files (half the cost of
 cataloguing a recap).
+
+``@speakers`` and the speakers index list a speaker's 20 latest recaps and
+count them all (``recaps_total``, "and N more"). The ordered key lists of
+the speakers and resources indexes are made once and shared by the requests
+of the same user query and catalog state; a page's items are read by UID
+from the visible set already computed, without a second secured search over
+the whole site. ``scripts/make_instance.py --cache-size`` (or
+``$ZODB_CACHE_SIZE``) sets the ZODB cache, and ``bench_archive.py
+--cache-size`` passes it on.

@@ -1,6 +1,7 @@
 """Create (or refresh the configuration of) the Zope WSGI instance for `make start`.
 
-Usage: python scripts/make_instance.py [INSTANCE_DIR]   (default: instance)
+Usage: python scripts/make_instance.py [INSTANCE_DIR] [--cache-size N]
+       (INSTANCE_DIR: default instance; N: default $ZODB_CACHE_SIZE or 30000)
        python scripts/make_instance.py INSTANCE_DIR --relstorage DSN [--new-database]
 
 - ``etc/zope.conf``, ``etc/zope.ini`` and ``etc/site.zcml`` are written from
@@ -29,6 +30,10 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE.parent / "instance-templates"
 TOKEN = "@INSTANCE@"  # noqa: S105 - a placeholder in the templates, no secret
 DSN_TOKEN = "@DSN@"  # noqa: S105 - a placeholder in the templates, no secret
+CACHE_TOKEN = "@CACHE_SIZE@"  # noqa: S105 - a placeholder, no secret
+# Objects each ZODB connection keeps in memory: Plone's usual figure. A site
+# holding a whole archive wants more (see README, "Loading an archive").
+DEFAULT_CACHE_SIZE = 30000
 
 
 def write_inituser(path, user, password):
@@ -46,6 +51,13 @@ def main(argv):
         "--new-database",
         action="store_true",
         help="with --relstorage: the database is new, write inituser",
+    )
+    parser.add_argument(
+        "--cache-size",
+        type=int,
+        default=int(os.environ.get("ZODB_CACHE_SIZE") or DEFAULT_CACHE_SIZE),
+        help="objects in each ZODB connection's cache (default: "
+        f"$ZODB_CACHE_SIZE or {DEFAULT_CACHE_SIZE})",
     )
     args = parser.parse_args(argv[1:])
     instance = Path(args.instance).resolve()
@@ -82,6 +94,7 @@ def main(argv):
         if not template.exists():
             template = TEMPLATES / source
         text = template.read_text(encoding="utf-8").replace(TOKEN, str(instance))
+        text = text.replace(CACHE_TOKEN, str(args.cache_size))
         if args.relstorage:
             text = text.replace(DSN_TOKEN, args.relstorage)
         (etc / name).write_text(text, encoding="utf-8")
