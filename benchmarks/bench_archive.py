@@ -18,7 +18,9 @@ overrides ``../shared``): 541 conferences and series, 21,715 talks. It
    median of ``--repeat`` after one warm-up) of every aggregate page and
    endpoint, the archive's ``conference-listing``, the largest conference's
    ``conference-view`` and ``@recap``, a ``talkrecap-view``, and for each
-   row Plone's ``@search`` returning the same number of items;
+   row Plone's ``@search`` returning the same number of items, the two
+   requested in alternation (the VM's speed drifts: a row and its reference
+   are timed under the same conditions);
 4. loads the next quarter (``half``) and the rest (``full``), timing the
    same again after each phase named in ``--phases`` (default quarter, full);
 5. prints, after each timed phase, the load so far (wall time and the
@@ -251,36 +253,66 @@ class Server:
             self.process.wait()
 
 
-def median_ms(session, url, repeat, headers=None):
+def paired_ms(session, url, headers, reference, repeat):
+    """Medians of ``url`` and of ``reference(items)`` (the ``@search`` of as
+    many items as the first answer had), timed in alternation: on a VM whose
+    speed drifts from one second to the next, a row and its reference are
+    measured under the same conditions."""
     response = session.get(url, headers=headers)  # warm-up
     response.raise_for_status()
-    times = []
+    ref_url = reference(response)
+    session.get(ref_url, headers=JSON).raise_for_status()  # warm-up
+    times, ref_times = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
-        response = session.get(url, headers=headers)
-        times.append((time.perf_counter() - started) * 1000)
-        response.raise_for_status()
-    return statistics.median(times), response
+        for target, sink, accept in ((url, times, headers), (ref_url, ref_times, JSON)):
+            started = time.perf_counter()
+            answer = session.get(target, headers=accept)
+            sink.append((time.perf_counter() - started) * 1000)
+            answer.raise_for_status()
+            if target == url:
+                response = answer
+    return statistics.median(times), statistics.median(ref_times), response
 
 
 JSON = {"Accept": "application/json"}
 
 
 def measure(server, largest, repeat):
-    """``{row: (ms, items)}`` and ``{items: @search ms}``."""
+    """``{row: (ms, items, @search ms)}``: each row timed in alternation with
+    Plone's ``@search`` returning as many items."""
     import requests
 
     session = requests.Session()
     rows = {}
 
+    def search_url(items):
+        size = max(items, 1)
+        return server.url(f"/++api++/@search?portal_type=TalkRecap&b_size={size}")
+
     def html(label, path, marker):
-        ms, response = median_ms(session, server.url(path), repeat)
-        rows[label] = (ms, response.text.count(marker))
+        counted = {}
+
+        def reference(response):
+            counted["items"] = response.text.count(marker)
+            return search_url(counted["items"])
+
+        ms, ref, response = paired_ms(
+            session, server.url(path), None, reference, repeat
+        )
+        rows[label] = (ms, counted["items"], ref)
         return response
 
     def api(label, path, count=lambda data: len(data.get("items", []))):
-        ms, response = median_ms(session, server.url("/++api++" + path), repeat, JSON)
-        rows[label] = (ms, count(response.json()))
+        counted = {}
+
+        def reference(response):
+            counted["items"] = count(response.json())
+            return search_url(counted["items"])
+
+        ms, ref, response = paired_ms(
+            session, server.url("/++api++" + path), JSON, reference, repeat
+        )
+        rows[label] = (ms, counted["items"], ref)
         return response.json()
 
     first = html(
@@ -327,19 +359,11 @@ def measure(server, largest, repeat):
         headers=JSON,
     ).json()
     recap_url = found["items"][0]["@id"]
-    ms, _response = median_ms(session, recap_url, repeat)
-    rows["talkrecap-view"] = (ms, 1)
-    search = {}
-    for _label, (_ms, items) in rows.items():
-        size = max(items, 1)
-        if size not in search:
-            search[size], _ = median_ms(
-                session,
-                server.url(f"/++api++/@search?portal_type=TalkRecap&b_size={size}"),
-                repeat,
-                JSON,
-            )
-    return rows, search, server.rss_mb()
+    ms, ref, _response = paired_ms(
+        session, recap_url, None, lambda response: search_url(1), repeat
+    )
+    rows["talkrecap-view"] = (ms, 1, ref)
+    return rows, server.rss_mb()
 
 
 def main():
@@ -413,8 +437,8 @@ def main():
             if label not in wanted_phases:
                 continue
             with Server(instance, args.port) as server:
-                rows, search, rss = measure(server, loaded["largest"], args.repeat)
-            results[label] = (rows, search, rss, data_fs.stat().st_size / 2**20)
+                rows, rss = measure(server, loaded["largest"], args.repeat)
+            results[label] = (rows, rss, data_fs.stat().st_size / 2**20)
             report(loads_file, results, loaded["largest"], label)
     finally:
         if not args.keep and not args.dir:
@@ -437,8 +461,8 @@ def report(loads_file, results, largest, label):
         f"({talks / max(cpu, 1e-9):.0f} talks/s of CPU)"
     )
     first = next(iter(results))
-    f_rows, _f_search, f_rss, f_size = results[first]
-    rows, search, rss, size = results[label]
+    f_rows, f_rss, f_size = results[first]
+    rows, rss, size = results[label]
     print()
     header = (
         f"{'row':34} {'items':>5} {first + ' ms':>10} {label + ' ms':>10} "
@@ -446,8 +470,7 @@ def report(loads_file, results, largest, label):
     )
     print(header)
     print("-" * len(header))
-    for name, (ms, items) in rows.items():
-        base = search[max(items, 1)]
+    for name, (ms, items, base) in rows.items():
         first_ms = f_rows.get(name, (float("nan"), 0))[0]
         print(
             f"{name:34} {items:5d} {first_ms:10.1f} {ms:10.1f} {base:10.1f} "
