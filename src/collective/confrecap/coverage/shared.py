@@ -84,9 +84,3 @@ def shared(name, context, query, build):
         while len(_answers) > SIZE:
             _answers.popitem(last=False)
     return answer
-
-
-def clear():
-    """Forget every answer (tests that rebuild a site between them)."""
-    with _lock:
-        _answers.clear()
