@@ -2,13 +2,30 @@
 
 from ..content import build_coverage
 from ..plone_fixtures import keep_layer
+from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
 import pytest
+import transaction
 
 
 _keep_functional_layer = keep_layer("functional")
+
+
+@pytest.fixture
+def import_site(functional_portal):
+    """The site with an empty Folder ``coverage`` (committed) to import into.
+
+    The test itself runs as Manager, as the console commands do; requests
+    over HTTP carry their own credentials.
+    """
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=functional_portal, type="Folder", id="coverage", title="Cov"
+        )
+        transaction.commit()
+        yield functional_portal
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from collective.confrecap.importer import console
 from pathlib import Path
-from plone import api
 
 import io
 import pytest
@@ -32,50 +31,42 @@ def posts(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def site(functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=functional_portal, type="Folder", id="cov", title="Cov"
-        )
-        transaction.commit()
-        yield functional_portal
-
-
 def test_collect_takes_md_files_of_folders(posts):
     files = console.collect([str(posts), str(posts / "ignored.txt")])
     assert [f.name for f in files] == ["a-good.md", "b-bad.md", "ignored.txt"]
 
 
-def test_one_transaction_per_post(site, posts):
+def test_one_transaction_per_post(import_site, posts):
     out = io.StringIO()
     failed = console.run_import(
-        site["cov"], console.collect([str(posts)]), publish=True, out=out
+        import_site["coverage"], console.collect([str(posts)]), publish=True, out=out
     )
     assert failed == 1
     text = out.getvalue()
     assert "a-good.md: created /plone/" in text
-    assert "/cov/console-conf-2024 (published)" in text
+    assert "/coverage/console-conf-2024 (published)" in text
     assert "  recap: Packaging" in text
     assert "b-bad.md: ERROR: Line 3: The start 'someday' is not a date" in text
     transaction.begin()
-    assert site["cov"].objectIds() == ["console-conf-2024"]
+    assert import_site["coverage"].objectIds() == ["console-conf-2024"]
     # again: the good one conflicts, nothing changes
     out = io.StringIO()
-    failed = console.run_import(site["cov"], [Path(posts / "a-good.md")], out=out)
+    failed = console.run_import(
+        import_site["coverage"], [Path(posts / "a-good.md")], out=out
+    )
     assert failed == 1
     assert "already exists" in out.getvalue()
 
 
-def test_dry_run_creates_nothing(site, posts):
+def test_dry_run_creates_nothing(import_site, posts):
     out = io.StringIO()
     failed = console.run_import(
-        site["cov"], [posts / "a-good.md"], dry_run=True, out=out
+        import_site["coverage"], [posts / "a-good.md"], dry_run=True, out=out
     )
     assert failed == 0
     assert "would create “Console Conf 2024” with 1 recap(s)" in out.getvalue()
     transaction.begin()
-    assert site["cov"].objectIds() == []
+    assert import_site["coverage"].objectIds() == []
 
 
 def test_main_without_files(tmp_path):

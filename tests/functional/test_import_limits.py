@@ -22,16 +22,6 @@ PATHOLOGICAL = [
 ]
 
 
-@pytest.fixture
-def site(functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=functional_portal, type="Folder", id="coverage", title="Cov"
-        )
-    transaction.commit()
-    return functional_portal
-
-
 def _created(portal):
     transaction.begin()
     catalog = api.portal.get_tool("portal_catalog")
@@ -45,17 +35,19 @@ def _created(portal):
     PATHOLOGICAL,
     ids=["emphasis", "yaml-depth", "digits", "quotes", "sections"],
 )
-def test_pathological_input_is_refused_quickly(site, basic, text, status, message):
+def test_pathological_input_is_refused_quickly(
+    import_site, basic, text, status, message
+):
     started = time.monotonic()
     response = basic.post("/coverage/@recap-import", json={"markdown": text})
     assert time.monotonic() - started < 3.0
     assert response.status_code == status, response.text
     assert message in response.json()["error"]["message"]
-    assert len(_created(site)) == 0
+    assert len(_created(import_site)) == 0
 
 
 def test_server_answers_while_pathological_imports_are_refused(
-    site, basic, request_factory
+    import_site, basic, request_factory
 ):
     other = request_factory(basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD))
     statuses, stop = [], threading.Event()
@@ -84,7 +76,7 @@ def test_server_answers_while_pathological_imports_are_refused(
     assert statuses and set(statuses) <= {400, 413}
 
 
-def test_edited_plan_imports_what_the_author_kept(site, basic):
+def test_edited_plan_imports_what_the_author_kept(import_site, basic):
     post = (
         small_post("Plan Conf 2024") + "\n## Second Talk\n\nBy Bob Builder\n\nText.\n"
     )
@@ -102,7 +94,7 @@ def test_edited_plan_imports_what_the_author_kept(site, basic):
     assert response.status_code == 201, response.text
     assert response.json()["summary"]["recaps"] == ["Second Talk, renamed"]
     transaction.begin()
-    conference = site["coverage"]["plan-conf-2024"]
+    conference = import_site["coverage"]["plan-conf-2024"]
     (recap,) = [o for o in conference.objectValues() if o.portal_type == "TalkRecap"]
     assert recap.speakers[0]["name"] == "Bob the Builder"
 
@@ -121,8 +113,8 @@ def test_edited_plan_imports_what_the_author_kept(site, basic):
         ("nope", '"plan" must be a JSON object'),
     ],
 )
-def test_bad_plan_is_400_naming_the_key(site, basic, plan, message):
+def test_bad_plan_is_400_naming_the_key(import_site, basic, plan, message):
     response = basic.post("/coverage/@recap-import", json={"plan": plan})
     assert response.status_code == 400, response.text
     assert message in response.json()["error"]["message"]
-    assert len(_created(site)) == 0
+    assert len(_created(import_site)) == 0

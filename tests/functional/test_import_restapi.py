@@ -13,16 +13,6 @@ POST = small_post("Test Conf 2024")
 MARKDOWN = {"Content-Type": "text/markdown; charset=utf-8"}
 
 
-@pytest.fixture
-def site(functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=functional_portal, type="Folder", id="coverage", title="Cov"
-        )
-    transaction.commit()
-    return functional_portal
-
-
 def _ours(portal):
     catalog = api.portal.get_tool("portal_catalog")
     transaction.begin()
@@ -31,10 +21,10 @@ def _ours(portal):
     )
 
 
-def test_markdown_body_creates_the_conference(site, basic):
+def test_markdown_body_creates_the_conference(import_site, basic):
     response = basic.post("/coverage/@recap-import", data=POST, headers=MARKDOWN)
     assert response.status_code == 201, response.text
-    url = site.absolute_url() + "/coverage/test-conf-2024"
+    url = import_site.absolute_url() + "/coverage/test-conf-2024"
     data = response.json()
     assert data["@id"] == url
     assert response.headers["Location"] == url
@@ -47,14 +37,14 @@ def test_markdown_body_creates_the_conference(site, basic):
     assert recap["speakers"][0]["name"] == "Ana Example"
 
 
-def test_json_body_with_publish_at_site_root(site, basic):
+def test_json_body_with_publish_at_site_root(import_site, basic):
     response = basic.post("/@recap-import", json={"markdown": POST, "publish": True})
     assert response.status_code == 201, response.text
     assert response.json()["summary"]["review_state"] == "published"
     assert basic.get("/test-conf-2024").status_code == 200
 
 
-def test_dry_run_creates_nothing(site, basic):
+def test_dry_run_creates_nothing(import_site, basic):
     response = basic.post(
         "/coverage/@recap-import", json={"markdown": POST, "dry_run": True}
     )
@@ -63,13 +53,13 @@ def test_dry_run_creates_nothing(site, basic):
     assert data["plan"]["title"] == "Test Conf 2024"
     assert data["plan"]["recaps"][0]["title"] == "Packaging"
     assert data["summary"]["recaps"] == 1
-    assert len(_ours(site)) == 0
+    assert len(_ours(import_site)) == 0
 
 
-def test_anonymous_gets_401(site, anon_request):
+def test_anonymous_gets_401(import_site, anon_request):
     response = anon_request.post("/coverage/@recap-import", data=POST, headers=MARKDOWN)
     assert response.status_code == 401
-    assert len(_ours(site)) == 0
+    assert len(_ours(import_site)) == 0
 
 
 @pytest.mark.parametrize(
@@ -109,26 +99,28 @@ def test_anonymous_gets_401(site, anon_request):
         ),
     ],
 )
-def test_bad_input_is_400_and_creates_nothing(site, basic, kwargs, message, line):
+def test_bad_input_is_400_and_creates_nothing(
+    import_site, basic, kwargs, message, line
+):
     response = basic.post("/coverage/@recap-import", **kwargs)
     assert response.status_code == 400, response.text
     error = response.json()["error"]
     assert error["type"] == "BadRequest"
     assert error["message"].startswith(message), error
     assert error.get("line") == line
-    assert len(_ours(site)) == 0
+    assert len(_ours(import_site)) == 0
 
 
-def test_invalid_value_is_400_and_creates_nothing(site, basic):
+def test_invalid_value_is_400_and_creates_nothing(import_site, basic):
     bad = POST.replace("end: 2024-06-12", "end: 2024-06-12\nurl: ftp://x.example/")
     response = basic.post("/coverage/@recap-import", data=bad, headers=MARKDOWN)
     assert response.status_code == 400
     assert "not an http(s) link" in response.json()["error"]["message"]
     assert response.json()["error"]["line"] == 5
-    assert len(_ours(site)) == 0
+    assert len(_ours(import_site)) == 0
 
 
-def test_reimport_conflict_and_replace(site, basic):
+def test_reimport_conflict_and_replace(import_site, basic):
     first = basic.post("/coverage/@recap-import", data=POST, headers=MARKDOWN)
     assert first.status_code == 201
     again = basic.post("/coverage/@recap-import", data=POST, headers=MARKDOWN)
@@ -145,10 +137,10 @@ def test_reimport_conflict_and_replace(site, basic):
     assert replaced.json()["summary"]["replaced"] is True
     recap = basic.get("/coverage/test-conf-2024/packaging").json()
     assert "replaced" in recap["text"]["data"]
-    assert len(_ours(site)) == 3
+    assert len(_ours(import_site)) == 3
 
 
-def test_export_view_over_http(site, basic, request_factory):
+def test_export_view_over_http(import_site, basic, request_factory):
     basic.post("/coverage/@recap-import", data=POST, headers=MARKDOWN)
     browser_session = request_factory(
         basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), api=False
@@ -162,14 +154,17 @@ def test_export_view_over_http(site, basic, request_factory):
     assert response.text.startswith("---\ntitle: Test Conf 2024\n")
 
 
-def test_import_where_conferences_are_not_allowed_is_a_400(site, basic):
+def test_import_where_conferences_are_not_allowed_is_a_400(import_site, basic):
     with api.env.adopt_roles(["Manager"]):
         api.content.create(
-            container=site["coverage"], type="Conference", id="host", title="Host"
+            container=import_site["coverage"],
+            type="Conference",
+            id="host",
+            title="Host",
         )
     transaction.commit()
     response = basic.post("/coverage/host/@recap-import", data=POST, headers=MARKDOWN)
     assert response.status_code == 400
     message = response.json()["error"]["message"]
     assert "A conference cannot be added in “Host”" in message
-    assert [brain.getId for brain in _ours(site)] == ["host"]
+    assert [brain.getId for brain in _ours(import_site)] == ["host"]

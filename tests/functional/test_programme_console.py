@@ -2,7 +2,6 @@
 
 from collective.confrecap.importer import programme_console
 from pathlib import Path
-from plone import api
 
 import io
 import json
@@ -38,39 +37,31 @@ def data(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def site(functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=functional_portal, type="Folder", id="cov", title="Cov"
-        )
-    transaction.commit()
-    return functional_portal
-
-
-def test_many_conferences_one_transaction_each(site, data):
+def test_many_conferences_one_transaction_each(import_site, data):
     out = io.StringIO()
     items = programme_console.sources(
         [str(data / "pyvideo"), str(FIXTURES / "frab-schedule.xml")]
     )
-    done, failed = programme_console.run_programme_import(site["cov"], items, out=out)
+    done, failed = programme_console.run_programme_import(
+        import_site["coverage"], items, out=out
+    )
     assert (done, failed) == (4, 1)
     text = out.getvalue()
     assert "[1/?] broken-con: ERROR: “Broken Con” has no videos" in text
     assert (
-        "[2/?] mini-con-2019: imported into /plone/cov/mini-con-2019: "
+        "[2/?] mini-con-2019: imported into /plone/coverage/mini-con-2019: "
         "1 created, 0 updated, 0 unchanged, 0 removed"
     ) in text
     assert (
-        "[3/?] other-con-2020: imported into /plone/cov/other-con-2020: 2 created"
-        in (text)
+        "[3/?] other-con-2020: imported into /plone/coverage/other-con-2020: 2 created"
+        in text
     )
     assert (
-        "[4/?] frab-schedule.xml: imported into /plone/cov/nordhack-2024: 7 created"
-        in (text)
+        "[4/?] frab-schedule.xml: imported into /plone/coverage/nordhack-2024: "
+        "7 created" in text
     )
     transaction.begin()
-    assert sorted(site["cov"].objectIds()) == [
+    assert sorted(import_site["coverage"].objectIds()) == [
         "mini-con-2019",
         "nordhack-2024",
         "other-con-2020",
@@ -78,24 +69,26 @@ def test_many_conferences_one_transaction_each(site, data):
     # Again: a sync, nothing new.
     out = io.StringIO()
     programme_console.run_programme_import(
-        site["cov"],
+        import_site["coverage"],
         programme_console.sources([str(data / "pyvideo" / "mini-con-2019")]),
         out=out,
     )
     assert "0 created, 0 updated, 1 unchanged, 0 removed" in out.getvalue()
 
 
-def test_dry_run_changes_nothing(site, data):
+def test_dry_run_changes_nothing(import_site, data):
     out = io.StringIO()
     source = str(FIXTURES / "pentabarf-schedule.xml")
     items = list(programme_console.sources([source]))
-    programme_console.run_programme_import(site["cov"], items, dry_run=True, out=out)
+    programme_console.run_programme_import(
+        import_site["coverage"], items, dry_run=True, out=out
+    )
     assert (
         "[1/1] pentabarf-schedule.xml: would import into “Open Source Days 2025”"
         in (out.getvalue())
     )
     transaction.begin()
-    assert site["cov"].objectIds() == []
+    assert import_site["coverage"].objectIds() == []
 
 
 def test_main_without_a_zope_conf_file(tmp_path):

@@ -14,27 +14,17 @@ FIXTURES = (
 XML = {"Content-Type": "application/xml"}
 
 
-@pytest.fixture
-def site(functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=functional_portal, type="Folder", id="coverage", title="Cov"
-        )
-    transaction.commit()
-    return functional_portal
-
-
 def _sessions():
     transaction.begin()
     catalog = api.portal.get_tool("portal_catalog")
     return catalog.unrestrictedSearchResults(portal_type="TalkRecap")
 
 
-def test_xml_body_creates_the_conference_then_syncs(site, basic):
+def test_xml_body_creates_the_conference_then_syncs(import_site, basic):
     data = (FIXTURES / "frab-schedule.xml").read_bytes()
     response = basic.post("/coverage/@programme-import", data=data, headers=XML)
     assert response.status_code == 201, response.text
-    url = site.absolute_url() + "/coverage/nordhack-2024"
+    url = import_site.absolute_url() + "/coverage/nordhack-2024"
     body = response.json()
     assert body["@id"] == url
     assert response.headers["Location"] == url
@@ -54,7 +44,7 @@ def test_xml_body_creates_the_conference_then_syncs(site, basic):
     }
 
 
-def test_json_body_with_options_as_keys(site, basic):
+def test_json_body_with_options_as_keys(import_site, basic):
     document = json.loads((FIXTURES / "pretalx-links.json").read_text())
     document["dry_run"] = True
     response = basic.post("/coverage/@programme-import", json=document)
@@ -66,12 +56,12 @@ def test_json_body_with_options_as_keys(site, basic):
     response = basic.post("/coverage/@programme-import?publish=true", json=document)
     assert response.status_code == 201, response.text
     transaction.begin()
-    conference = site["coverage"]["pycamp-example-2024"]
+    conference = import_site["coverage"]["pycamp-example-2024"]
     assert api.content.get_state(conference) == "published"
 
 
 def test_publish_sessions_makes_an_archive_anonymous_visitors_read(
-    site, basic, anon_request
+    import_site, basic, anon_request
 ):
     data = (FIXTURES / "frab-schedule.xml").read_bytes()
     response = basic.post(
@@ -106,21 +96,21 @@ def test_publish_sessions_makes_an_archive_anonymous_visitors_read(
         ),
     ],
 )
-def test_bad_input_is_a_400_with_a_sentence(site, basic, data, headers, message):
+def test_bad_input_is_a_400_with_a_sentence(import_site, basic, data, headers, message):
     response = basic.post("/coverage/@programme-import", data=data, headers=headers)
     assert response.status_code == 400, response.text
     assert message in response.json()["error"]["message"]
     assert len(_sessions()) == 0
 
 
-def test_too_large(site, basic):
+def test_too_large(import_site, basic):
     data = b" " * (10 * 1024 * 1024 + 1)
     response = basic.post("/coverage/@programme-import", data=data, headers=XML)
     assert response.status_code == 400
     assert "too large" in response.json()["error"]["message"]
 
 
-def test_anonymous_gets_401(site, anon_request):
+def test_anonymous_gets_401(import_site, anon_request):
     data = (FIXTURES / "frab-schedule.xml").read_bytes()
     response = anon_request.post("/coverage/@programme-import", data=data, headers=XML)
     assert response.status_code == 401

@@ -291,6 +291,22 @@ def test_upgrade_1006_indexes_existing_content(archive):
     assert any(step["dest"] == ("1006",) for step in flat)
 
 
+def _publish_talks(conference, count, fields):
+    """Published recaps "Talk 0"… in ``conference``, with ``fields(number)``;
+    then anonymous."""
+    with api.env.adopt_roles(["Manager"]):
+        for number in range(count):
+            recap = api.content.create(
+                container=conference,
+                type="TalkRecap",
+                id=f"talk-{number}",
+                title=f"Talk {number}",
+                **fields(number),
+            )
+            api.content.transition(recap, "publish")
+    logout()
+
+
 def test_a_resource_cited_everywhere_lists_twenty_citations_and_counts_all(archive):
     """A conference's slides repository cited by each of its talks: a page
     reads at most CITED_IN_LIMIT of the items citing it and counts the rest."""
@@ -299,24 +315,20 @@ def test_a_resource_cited_everywhere_lists_twenty_citations_and_counts_all(archi
     portal = archive["portal"]
     conference = archive["conference"]
     url = "https://github.com/example/all-the-slides"
-    with api.env.adopt_roles(["Manager"]):
-        for number in range(CITED_IN_LIMIT + 5):
-            recap = api.content.create(
-                container=conference,
-                type="TalkRecap",
-                id=f"talk-{number}",
-                title=f"Talk {number}",
-                resources=[
-                    {
-                        "title": "All the slides" if number else "Conference slides",
-                        "url": url,
-                        "description": None,
-                        "kind": "slides",
-                    }
-                ],
-            )
-            api.content.transition(recap, "publish")
-    logout()
+    _publish_talks(
+        conference,
+        CITED_IN_LIMIT + 5,
+        lambda number: {
+            "resources": [
+                {
+                    "title": "All the slides" if number else "Conference slides",
+                    "url": url,
+                    "description": None,
+                    "kind": "slides",
+                }
+            ]
+        },
+    )
     index = ResourceIndex(portal)
     [(key, url_key)] = [
         pair for pair in index.ordered_keys() if "all-the-slides" in pair[1]
@@ -338,18 +350,14 @@ def test_a_prolific_speaker_lists_their_twenty_latest_recaps_and_counts_all(arch
     portal = archive["portal"]
     conference = archive["conference"]
     first = datetime.date(2024, 1, 1)
-    with api.env.adopt_roles(["Manager"]):
-        for number in range(RECAPS_LIMIT + 5):
-            recap = api.content.create(
-                container=conference,
-                type="TalkRecap",
-                id=f"talk-{number}",
-                title=f"Talk {number}",
-                session_date=first + datetime.timedelta(days=number),
-                speakers=[{"name": "Pro Lific", "url": None, "affiliation": None}],
-            )
-            api.content.transition(recap, "publish")
-    logout()
+    _publish_talks(
+        conference,
+        RECAPS_LIMIT + 5,
+        lambda number: {
+            "session_date": first + datetime.timedelta(days=number),
+            "speakers": [{"name": "Pro Lific", "url": None, "affiliation": None}],
+        },
+    )
     index = SpeakerIndex(portal, search="lific")
     [entry] = _all(index.entries(7))
     assert entry["name"] == "Pro Lific"
