@@ -58,10 +58,10 @@ import tempfile
 import time
 
 
-# The ZODB cache of a site holding the whole archive (README, "Loading an
-# archive"): with make_instance.py's default of 30,000 objects the catalog
-# no longer fits once a few thousand talks are in, and every talk reloads
-# its buckets (13.1 min instead of 11.0 for the whole load).
+# The ZODB cache of a site holding the whole archive (README, "Importing a
+# conference programme"): with make_instance.py's default of 30,000 objects
+# the catalog no longer fits once a few thousand talks are in, and every
+# talk reloads its buckets (13.1 min instead of 11.0 for the whole load).
 ARCHIVE_CACHE_SIZE = 400000
 
 # zconsole runs this file without a __file__: the orchestra passes its path.

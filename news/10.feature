@@ -26,3 +26,11 @@ from the visible set already computed, without a second secured search over
 the whole site. ``scripts/make_instance.py --cache-size`` (or
 ``$ZODB_CACHE_SIZE``) sets the ZODB cache, and ``bench_archive.py
 --cache-size`` passes it on.
+
+Conference, Talk Recap and Resource List answer what they provide and the
+attributes they lack through cheaper look-ups (``content/base.py``):
+Dexterity's ``__providedBy__`` cache is checked against the object's own
+interfaces, Dexterity's schema invalidations and the FTI's serial instead of
+the FTI's modification time looked up at every call, and a missing name that
+is no field of the type fails at once instead of being looked for in every
+behavior's schema. Adding a recap costs about a fifth less.

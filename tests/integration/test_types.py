@@ -1,8 +1,15 @@
 """Issue 2: the three content types, their FTIs, permissions and placement."""
 
+from Acquisition import aq_base
+from collective.confrecap.content.talkrecap import ITalkRecap
 from plone import api
+from plone.app.contenttypes.behaviors.leadimage import ILeadImage
+from plone.app.dexterity.behaviors.exclfromnav import IExcludeFromNavigation
 from plone.dexterity.interfaces import IDexterityFTI
 from zope.component import queryUtility
+from zope.interface import alsoProvides
+from zope.interface import Interface
+from zope.interface import noLongerProvides
 
 import pytest
 
@@ -178,3 +185,49 @@ def test_resource_list_in_a_folder(manager):
     folder = api.content.create(container=manager, type="Folder", id="f", title="F")
     links = api.content.create(container=folder, type="ResourceList", title="Links")
     assert links.portal_type == "ResourceList"
+
+
+def test_missing_attributes_are_field_defaults_items_or_acquired(conference):
+    """Our types answer a name no schema has without asking every behavior
+    (content/base.py); what they answer does not change."""
+    recap = api.content.create(container=conference, type="TalkRecap", title="Talk")
+    for name in ("highlight", "takeaways", "speakers"):
+        recap.__dict__.pop(name, None)
+    assert recap.highlight is False  # the talk behavior's default
+    assert not recap.takeaways
+    assert not hasattr(aq_base(recap), "getRemoteUrl")
+    assert not hasattr(aq_base(recap), "__no_such_thing__")
+    # acquisition still finds the site's tools, a conference its items
+    catalog = api.portal.get_tool("portal_catalog")
+    assert recap.portal_catalog.getPhysicalPath() == catalog.getPhysicalPath()
+    assert aq_base(conference).talk.getId() == "talk"
+    conference.__dict__.pop("exclude_from_nav", None)
+    assert aq_base(conference).exclude_from_nav is False
+
+
+def test_a_behavior_added_later_gives_its_marker_and_field_defaults(conference):
+    recap = api.content.create(container=conference, type="TalkRecap", title="Talk")
+    assert not hasattr(aq_base(recap), "exclude_from_nav")
+    assert not IExcludeFromNavigation.providedBy(recap)
+    fti = queryUtility(IDexterityFTI, name="TalkRecap")
+    fti.manage_changeProperties(
+        behaviors=(*fti.behaviors, "plone.excludefromnavigation")
+    )
+    assert aq_base(recap).exclude_from_nav is False
+    assert IExcludeFromNavigation.providedBy(recap)
+    assert ITalkRecap.providedBy(recap)  # the type's schema, as before
+
+
+def test_interfaces_given_to_one_object_are_provided_at_once(conference):
+    recap = api.content.create(container=conference, type="TalkRecap", title="Talk")
+    assert ILeadImage.providedBy(recap)  # a behavior marker
+    assert not IMarker.providedBy(recap)
+    alsoProvides(recap, IMarker)
+    assert IMarker.providedBy(recap)
+    assert ILeadImage.providedBy(recap)
+    noLongerProvides(recap, IMarker)
+    assert not IMarker.providedBy(recap)
+
+
+class IMarker(Interface):
+    """A marker an object is given by hand."""

@@ -2,11 +2,11 @@
 
 from BTrees.OOBTree import OOBTree
 from collective.confrecap import _
+from collective.confrecap.content.base import BaseContainer
 from collective.confrecap.content.ordering import ORDERING
 from collective.confrecap.content.ordering import positions
 from collective.confrecap.fields.errors import RecapValidationError
 from OFS.event import ObjectWillBeAddedEvent
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.event import notify
@@ -90,7 +90,7 @@ class IConference(model.Schema):
 
 
 @implementer(IConference)
-class Conference(Container):
+class Conference(BaseContainer):
     """A folderish conference holding talk recaps and resource lists.
 
     Several authors add recaps to one conference at the same time (live

@@ -1,6 +1,6 @@
 """The Resource List: links collected at a conference, grouped by kind."""
 
-from plone.dexterity.content import Item
+from collective.confrecap.content.base import BaseItem
 from plone.supermodel import model
 from zope.interface import implementer
 
@@ -10,5 +10,5 @@ class IResourceList(model.Schema):
 
 
 @implementer(IResourceList)
-class ResourceList(Item):
+class ResourceList(BaseItem):
     """A list of tools, articles, docs and other links worth keeping."""

@@ -1,6 +1,6 @@
 """The Talk Recap: one talk or activity an author attended."""
 
-from plone.dexterity.content import Item
+from collective.confrecap.content.base import BaseItem
 from plone.supermodel import model
 from zope.interface import implementer
 
@@ -14,5 +14,5 @@ class ITalkRecap(model.Schema):
 
 
 @implementer(ITalkRecap)
-class TalkRecap(Item):
+class TalkRecap(BaseItem):
     """A recap of one talk, keynote, workshop, panel or social activity."""
