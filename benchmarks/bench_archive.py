@@ -187,7 +187,25 @@ def survey(path):
     return [(name, count) for name, count in counts.items() if count]
 
 
+def cpu_check():
+    """Milliseconds a fixed pure-Python workload takes here (best of 5).
+
+    The VM's speed drifts, by up to 1.75x between runs on different days
+    (the same code loaded the archive at 30 and at 53 ms a talk): a load
+    time is only comparable with another at a similar CPU check.
+    """
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        rows = [{"n": n, "key": str(n * 7919 % 100003)} for n in range(60000)]
+        rows.sort(key=lambda row: row["key"])
+        json.loads(json.dumps(rows))
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def load(instance, folders, label):
+    check = cpu_check()
     listing = Path(instance) / f"folders-{label}.txt"
     listing.write_text("\n".join(folders))
     env = dict(
@@ -209,7 +227,7 @@ def load(instance, folders, label):
         check=True,
     )
     line = [x for x in process.stdout.splitlines() if x.startswith(RESULT)][-1]
-    return json.loads(line[len(RESULT) :])
+    return dict(json.loads(line[len(RESULT) :]), cpu_check_ms=check)
 
 
 class Server:
@@ -466,8 +484,15 @@ def report(loads_file, results, largest, label):
     print(
         f"Load: {seconds:.0f} s wall = {seconds / 60:.1f} min, "
         f"{talks / max(seconds, 1e-9):.0f} talks/s; loader CPU {cpu:.0f} s "
-        f"({talks / max(cpu, 1e-9):.0f} talks/s of CPU)"
+        f"({talks / max(cpu, 1e-9):.0f} talks/s of CPU), "
+        f"{1000 * seconds / max(talks, 1):.1f} ms a talk"
     )
+    checks = [item["cpu_check_ms"] for item in loads if "cpu_check_ms" in item]
+    if checks:
+        print(
+            "CPU check before each load (a fixed pure-Python workload; the "
+            "VM's speed drifts): " + ", ".join(f"{ms:.0f} ms" for ms in checks)
+        )
     first = next(iter(results))
     f_rows, f_rss, f_size = results[first]
     rows, rss, size = results[label]
