@@ -155,13 +155,9 @@ def test_export_view_over_http(import_site, basic, request_factory):
 
 
 def test_import_where_conferences_are_not_allowed_is_a_400(import_site, basic):
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=import_site["coverage"],
-            type="Conference",
-            id="host",
-            title="Host",
-        )
+    api.content.create(
+        container=import_site["coverage"], type="Conference", id="host", title="Host"
+    )
     transaction.commit()
     response = basic.post("/coverage/host/@recap-import", data=POST, headers=MARKDOWN)
     assert response.status_code == 400
