@@ -7,7 +7,7 @@ import pytest
 
 
 PROFILE = "collective.confrecap:default"
-LATEST = "1006"
+LATEST = "1007"
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_upgrade_adds_max_sections_and_keeps_settings(portal):
     steps = setup.listUpgrades(PROFILE)
     assert ("1002", "1003") in [(s["ssource"], s["sdest"]) for s in steps]
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
     assert api.portal.get_registry_record(f"{PREFIX}.max_sections") == 2000
     assert api.portal.get_registry_record(f"{PREFIX}.recaps_per_page") == 20
     assert settings.max_sections() == 2000

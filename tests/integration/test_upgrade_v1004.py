@@ -30,7 +30,7 @@ def test_upgrade_shows_conferences_and_uninstall_removes_them(portal):
     setup = api.portal.get_tool("portal_setup")
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
     assert "Conference" in api.portal.get_registry_record("plone.displayed_types")
     assert IAnnotations(portal)[setuphandlers.ADDED_TO_NAVIGATION] is True
     # Remembered: deactivating removes what the upgrade added.

@@ -11,6 +11,7 @@ CHAIN = [
     ("1002", "1003"),  # the import's section limit
     ("1003", "1004"),  # Conference in the navigation
     ("1004", "1006"),  # speakers and resources key indexes
+    ("1006", "1007"),  # recaps cataloged with their own values
 ]
 
 

@@ -25,10 +25,20 @@ an archive, and both are recomputed on every call:
   when they change): any other name fails at once. A field's default still
   comes from Dexterity.
 
-Both follow the type's FTI: behaviors given to an object by another
+Two more answers are looked up through the whole acquisition chain for
+nothing: ``isTemporary`` (asked four times for each recap by the
+indexing queue, answered by no one since Plone dropped
+``portal_factory``), and the catalog's path search in
+``reindexObjectSecurity``, which an item needs no more than a look-up of
+its own entry (an item has no sub-objects; two searches for each recap
+created and published). And catalog entries hold the object's own values
+only (:mod:`collective.confrecap.indexers.own_values`).
+
+Both cheaper look-ups follow the type's FTI: behaviors given to an object by another
 ``IBehaviorAssignable`` than Dexterity's are not looked at for defaults.
 """
 
+from collective.confrecap.interfaces import IOwnCatalogValues
 from plone.dexterity.content import _recursion_detection
 from plone.dexterity.content import Container
 from plone.dexterity.content import FTIAwareSpecification
@@ -36,6 +46,7 @@ from plone.dexterity.content import Item
 from plone.dexterity.schema import lookup_fti
 from plone.dexterity.schema import SCHEMA_CACHE
 from plone.folder.ordered import CMFOrderedBTreeFolderBase
+from zope.interface import implementer
 from zope.interface.declarations import getObjectSpecification
 from zope.interface.declarations import implementedBy
 from zope.schema import getFieldNames
@@ -111,23 +122,48 @@ class TypeAwareSpecification(FTIAwareSpecification):
         return result
 
 
+def _is_temporary(self):
+    # Never: Plone 6 has no portal_factory. No docstring, so not published.
+    return False
+
+
+@implementer(IOwnCatalogValues)
 class BaseItem(Item):
-    """Dexterity's Item, with the two cheaper look-ups."""
+    """Dexterity's Item, with the cheaper look-ups."""
 
     __providedBy__ = TypeAwareSpecification()
+    isTemporary = _is_temporary
 
     def __getattr__(self, name):
         if _no_field(name) or name not in field_names(self.portal_type):
             raise AttributeError(name)
         return Item.__getattr__(self, name)
 
+    def reindexObjectSecurity(self, skip_self=False):
+        """Queue the reindexing of this item's security indexes.
 
+        CMF searches the catalog for the object's path to find it and
+        everything under it; an item has nothing under it, so a look-up of
+        its own entry does. An item created in this transaction has no
+        entry yet: the indexing queued for it indexes its security too.
+        """
+        if skip_self:
+            return
+        catalog = self._getCatalogTool()
+        if catalog is None:
+            return
+        if catalog.getrid("/".join(self.getPhysicalPath())) is not None:
+            self.reindexObject(idxs=self._cmf_security_indexes, update_metadata=0)
+
+
+@implementer(IOwnCatalogValues)
 class BaseContainer(Container):
-    """Dexterity's Container, with the two cheaper look-ups: a missing name
+    """Dexterity's Container, with the cheaper look-ups: a missing name
     that is no field is looked up among the items only (as BTreeFolder2
     does)."""
 
     __providedBy__ = TypeAwareSpecification()
+    isTemporary = _is_temporary
 
     def __getattr__(self, name):
         if not _no_field(name) and name in field_names(self.portal_type):

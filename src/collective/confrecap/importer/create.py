@@ -361,10 +361,7 @@ def id_available(container, new_id):
     if check_id(container, new_id, contained_by=container) is not None:
         return False
     request = getRequest() or getattr(container, "REQUEST", None)
-    if request is not None and new_id in view_names(container, request):
-        return False
-    check = getattr(container, "checkIdAvailable", None)
-    return check is None or check(new_id)
+    return request is None or new_id not in view_names(container, request)
 
 
 def view_names(context, request):
@@ -375,13 +372,23 @@ def view_names(context, request):
     candidate id instead missed that cache for every new name (about 1 ms
     each, a whole archive's worth of talks).
     """
-    lookup = getSiteManager().adapters.lookupAll
-    return {
-        name
-        for name, _factory in lookup(
-            (providedBy(context), providedBy(request)), Interface
-        )
-    }
+    found = getSiteManager().adapters.lookupAll(
+        (providedBy(context), providedBy(request)), Interface
+    )
+    # zope.interface returns the same tuple while the registry is unchanged
+    cached = _VIEW_NAMES.get(id(found))
+    if cached is not None and cached[0] is found:
+        return cached[1]
+    names = frozenset(name for name, _factory in found)
+    if len(_VIEW_NAMES) >= 64:
+        _VIEW_NAMES.clear()
+    _VIEW_NAMES[id(found)] = (found, names)
+    return names
+
+
+# id(lookupAll's answer) -> (that answer, its names); the answer is kept so
+# that its id cannot be reused while the entry lives
+_VIEW_NAMES = {}
 
 
 def _rich(text_html):
