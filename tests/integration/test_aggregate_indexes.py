@@ -8,6 +8,7 @@ a count."""
 
 from collective.confrecap.coverage.grouping import merge_resources
 from collective.confrecap.coverage.grouping import merge_speakers
+from collective.confrecap.coverage.grouping import resource_key
 from collective.confrecap.coverage.queries import recap_summaries
 from collective.confrecap.coverage.queries import resource_summaries
 from collective.confrecap.coverage.resource_index import ResourceIndex
@@ -215,6 +216,30 @@ def test_private_resource_is_no_key_or_count(archive, user):
     assert index.ordered_keys(search="secret") == []
     html = render(portal, "confrecap-resources")
     assert "secret.example.org" not in html and "Only here" not in html
+
+
+@pytest.mark.parametrize("user", USERS)
+def test_kind_filters_and_counts_equal_the_old_merge(archive, user):
+    """One kind, two kinds and the counts per kind (kept with the shared key
+    list, not recomputed over every resource) list exactly what filtering
+    the old merge by kind gives, in its order."""
+    portal = archive["portal"]
+    act_as(portal, user)
+    old = old_resources(portal)
+    index = ResourceIndex(portal)
+    counts = {}
+    for resource in old:
+        counts[resource["kind"]] = counts.get(resource["kind"], 0) + 1
+    assert index.counts() == counts
+    assert len(counts) >= 2
+    first, second = sorted(counts)[:2]
+    for kinds in ({first}, {second}, {first, second}):
+        expected = [resource_key(r["url"]) for r in old if r["kind"] in kinds]
+        listed = index.ordered_keys(kinds=kinds)
+        assert [url for _key, url in listed] == expected
+        assert len(listed) == len(expected)
+        assert [url for _key, url in listed[1:3]] == expected[1:3]
+    assert list(index.ordered_keys(kinds={"no-such-kind"})) == []
 
 
 def test_manager_sees_the_private_speaker_in_letters(archive):

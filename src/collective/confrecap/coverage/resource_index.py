@@ -10,6 +10,7 @@ page's entries are that merge of just the items citing the page's URLs.
 the URL) filter the keys without reading any item.
 """
 
+from collections.abc import Sequence
 from collective.confrecap.behaviors.resources import IResources
 from collective.confrecap.coverage import queries
 from collective.confrecap.coverage.grouping import merge_resources
@@ -20,11 +21,28 @@ from collective.confrecap.coverage.shared import shared
 from collective.confrecap.formats.collation import fold
 from collective.confrecap.formats.collation import SEPARATOR
 from collective.confrecap.formats.collation import sort_key
+from itertools import chain
 
 
 KEYS_INDEX = "confrecap_resource_keys"
 # How many of the items citing a resource a page lists (the rest are counted).
 CITED_IN_LIMIT = 20
+
+
+class _Picked(Sequence):
+    """The items of ``items`` at ``positions``, read only when asked for."""
+
+    def __init__(self, items, positions):
+        self.items = items
+        self.positions = positions
+
+    def __len__(self):
+        return len(self.positions)
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self.items[i] for i in self.positions[position]]
+        return self.items[self.positions[position]]
 
 
 def resource_index_keys(rows):
@@ -52,16 +70,21 @@ class ResourceIndex:
             seen = set()
             distinct = []
             more = {}  # url → its other keys (other titles or kinds)
+            pairs = []
+            by_kind = {}  # kind → positions in ``distinct``
             for key in KeyedIndex(KEYS_INDEX, visible).visible_keys():
                 _title, url, kind = key.split(SEPARATOR)
                 if url in seen:
                     more.setdefault(url, []).append(key)
                 else:
                     seen.add(url)
+                    by_kind.setdefault(kind, []).append(len(distinct))
                     distinct.append((key, url, kind))
-            return visible, distinct, more
+                    pairs.append((key, url))
+            return visible, distinct, more, pairs, by_kind
 
-        visible, self._distinct, self._more = shared(KEYS_INDEX, context, query, build)
+        answer = shared(KEYS_INDEX, context, query, build)
+        visible, self._distinct, self._more, self._pairs, self._by_kind = answer
         self.keyed = KeyedIndex(KEYS_INDEX, visible)
         self.summaries = {}
 
@@ -71,21 +94,28 @@ class ResourceIndex:
 
     def counts(self):
         """Kind token → number of resources of that kind."""
-        counts = {}
-        for _key, _url, kind in self.distinct():
-            counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return {kind: len(positions) for kind, positions in self._by_kind.items()}
 
     def ordered_keys(self, kinds=(), search=None):
-        needle = fold(search) if search else None
-        return [
-            (key, url)
-            for key, url, kind in self.distinct()
-            if (not kinds or kind in kinds)
-            and (
-                needle is None or needle in key.split(SEPARATOR, 1)[0] or needle in url
-            )
-        ]
+        """``[(key, url_key)]`` A–Z, of the ``kinds`` given (all if none).
+
+        Without ``search`` the list is made once per shared answer (one
+        kind: its own list), so a page of the first or of one kind costs
+        the page, not a pass over every resource of the site.
+        """
+        if search:
+            needle = fold(search)
+            return [
+                (key, url)
+                for key, url, kind in self._distinct
+                if (not kinds or kind in kinds)
+                and (needle in key.split(SEPARATOR, 1)[0] or needle in url)
+            ]
+        if not kinds:
+            return self._pairs
+        lists = [self._by_kind.get(kind, ()) for kind in kinds]
+        positions = lists[0] if len(lists) == 1 else sorted(chain(*lists))
+        return _Picked(self._pairs, positions)
 
     def entries(self, window, kinds=(), search=None):
         return LazyEntries(self.ordered_keys(kinds, search), self.load, window)
