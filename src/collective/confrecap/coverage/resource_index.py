@@ -45,6 +45,31 @@ class _Picked(Sequence):
         return self.items[self.positions[position]]
 
 
+def _on_page(summaries, urls):
+    """The summaries with only their resources of the page's ``urls``.
+
+    An entry is made from the rows of its own URL only, so merging just
+    those gives the same entries; a talk citing forty links costs the page
+    one, not forty collation keys.
+    """
+    keys = {}  # url → resource_key(url), once per URL
+
+    def on_page(row):
+        url = row.get("url")
+        if not url:
+            return False
+        key = keys.get(url)
+        if key is None:
+            key = keys[url] = resource_key(url)
+        return key in urls
+
+    return [
+        dict(summary, resources=[row for row in rows if on_page(row)])
+        for summary in summaries
+        for rows in [summary.get("resources") or ()]
+    ]
+
+
 def resource_index_keys(rows):
     """The index keys of resource rows (those with a URL)."""
     keys = set()
@@ -145,7 +170,8 @@ class ResourceIndex:
         for summary in summaries:
             self.summaries[summary["uid"]] = summary
         merged = {
-            resource_key(entry["url"]): entry for entry in merge_resources(summaries)
+            resource_key(entry["url"]): entry
+            for entry in merge_resources(_on_page(summaries, {u for _k, u in pairs}))
         }
         for url, entry in merged.items():
             entry["cited_in"] = entry["cited_in"][:CITED_IN_LIMIT]
