@@ -64,3 +64,19 @@ def test_entry_keys_sort_like_their_names_and_keep_spellings_apart():
     erico, plain = entry_key("Érico", "érico"), entry_key("Erico", "erico")
     assert erico != plain
     assert split_key(erico)[0] == split_key(plain)[0] == "erico"
+
+
+def test_ascii_shortcut_gives_the_general_key():
+    """Every ASCII character, alone and between letters, folds as the
+    general path (decomposition, marks and controls dropped) folds it."""
+    from collective.confrecap.formats.collation import _kept
+    from collective.confrecap.formats.collation import _SPACE
+
+    def general(text):
+        return _SPACE.sub(" ", _kept(text)).strip().casefold()
+
+    for code in range(128):
+        for text in (chr(code), f"Ab{chr(code)}Cd", f" {chr(code)} x\t"):
+            assert fold(text) == general(text), repr(text)
+    assert fold("Guido van\x00 Rossum\x1f") == "guido van rossum"
+    assert fold("Érico") == "erico"  # not ASCII: the general path

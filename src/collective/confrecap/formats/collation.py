@@ -53,18 +53,35 @@ _WORD_SPLIT = re.compile(r"[^\w]+")
 SEPARATOR = "\x1f"
 
 
+# The ASCII control characters that are not white space: all that the
+# decomposition, the table and the dropped marks and controls change in ASCII.
+_ASCII_CONTROLS = str.maketrans(
+    {chr(code): None for code in (*range(32), 127) if not chr(code).isspace()}
+)
+
+
 def fold(text):
-    """``text`` accent-free, case-folded, with its white space normalised."""
+    """``text`` accent-free, case-folded, with its white space normalised.
+
+    ASCII text (most names and titles) takes a shortcut that gives the same
+    key without looking at each character in Python.
+    """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_SPECIAL))
-    kept = "".join(
+    text = str(text)
+    kept = text.translate(_ASCII_CONTROLS) if text.isascii() else _kept(text)
+    return _SPACE.sub(" ", kept).strip().casefold()
+
+
+def _kept(text):
+    """``text`` decomposed, without its combining marks and controls."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(
         char
         for char in decomposed
         if not unicodedata.combining(char)
         and (char.isspace() or unicodedata.category(char)[0] != "C")
     )
-    return _SPACE.sub(" ", kept).strip().casefold()
 
 
 def sort_key(text):
