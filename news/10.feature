@@ -12,7 +12,7 @@ Archive loading: ``confrecap-import-programme --publish-sessions`` (the
 form's *Publish the sessions*, REST's ``publish_sessions``) publishes the
 sessions an import creates, and ``--exclude-from-navigation`` keeps an
 archive's hundreds of conferences out of the navigation. ``@resources`` and
-the resources index list at most 20 of the items citing a resource and count
+the resources index list at most 10 of the items citing a resource and count
 the rest (``cited_in_total``, "and N more"), so a page costs what its own
 citations cost. Plone's ``image_scales`` and ``getObjSize`` metadata of our
 types no longer walk every field of an item without files (half the cost of
@@ -43,3 +43,6 @@ looks up ``cmf_uid``, ``getRemoteUrl``, ``in_reply_to`` and the like on the
 archive folder and the site root. The first page of ``@resources`` and a page
 of one ``kind=`` take their keys from the shared key list instead of filtering
 every resource of the site at each request.
+A page of the resources index merges only the rows of its own resources, and
+collation keys of ASCII names and titles are made without a pass over each
+character.

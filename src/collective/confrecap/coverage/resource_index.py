@@ -26,7 +26,7 @@ from itertools import chain
 
 KEYS_INDEX = "confrecap_resource_keys"
 # How many of the items citing a resource a page lists (the rest are counted).
-CITED_IN_LIMIT = 20
+CITED_IN_LIMIT = 10
 
 
 class _Picked(Sequence):
