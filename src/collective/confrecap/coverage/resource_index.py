@@ -63,11 +63,11 @@ def _on_page(summaries, urls):
             key = keys[url] = resource_key(url)
         return key in urls
 
-    return [
-        dict(summary, resources=[row for row in rows if on_page(row)])
-        for summary in summaries
-        for rows in [summary.get("resources") or ()]
-    ]
+    trimmed = []
+    for summary in summaries:
+        rows = summary.get("resources") or ()
+        trimmed.append(dict(summary, resources=[row for row in rows if on_page(row)]))
+    return trimmed
 
 
 def resource_index_keys(rows):
@@ -93,29 +93,23 @@ class ResourceIndex:
 
         def build(visible):
             seen = set()
-            distinct = []
             more = {}  # url → its other keys (other titles or kinds)
-            pairs = []
-            by_kind = {}  # kind → positions in ``distinct``
+            pairs = []  # (key, url): each URL once, at its first title
+            by_kind = {}  # kind → positions in ``pairs``
             for key in KeyedIndex(KEYS_INDEX, visible).visible_keys():
                 _title, url, kind = key.split(SEPARATOR)
                 if url in seen:
                     more.setdefault(url, []).append(key)
                 else:
                     seen.add(url)
-                    by_kind.setdefault(kind, []).append(len(distinct))
-                    distinct.append((key, url, kind))
+                    by_kind.setdefault(kind, []).append(len(pairs))
                     pairs.append((key, url))
-            return visible, distinct, more, pairs, by_kind
+            return visible, more, pairs, by_kind
 
         answer = shared(KEYS_INDEX, context, query, build)
-        visible, self._distinct, self._more, self._pairs, self._by_kind = answer
+        visible, self._more, self._pairs, self._by_kind = answer
         self.keyed = KeyedIndex(KEYS_INDEX, visible)
         self.summaries = {}
-
-    def distinct(self):
-        """``[(key, url_key, kind)]``: each URL once, at its first title."""
-        return self._distinct
 
     def counts(self):
         """Kind token → number of resources of that kind."""
@@ -132,8 +126,8 @@ class ResourceIndex:
             needle = fold(search)
             return [
                 (key, url)
-                for key, url, kind in self._distinct
-                if (not kinds or kind in kinds)
+                for key, url in self._pairs
+                if (not kinds or key.rsplit(SEPARATOR, 1)[1] in kinds)
                 and (needle in key.split(SEPARATOR, 1)[0] or needle in url)
             ]
         if not kinds:

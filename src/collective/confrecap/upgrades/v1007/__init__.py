@@ -9,6 +9,7 @@ plone.app.event's date indexes keep an entry when the value is missing, so
 those entries are removed first.
 """
 
+from collective.confrecap.coverage.keyed import catalog_index
 from plone import api
 from plone.event.interfaces import IEvent
 
@@ -25,9 +26,7 @@ DATE_INDEXES = ("start", "end")  # plone.app.event's DateRecurringIndex
 def catalog_own_values(context=None):
     catalog = api.portal.get_tool("portal_catalog")
     indexes = [name for name in INDEXES if name in catalog.indexes()]
-    dates = [
-        catalog._catalog.getIndex(name) for name in DATE_INDEXES if name in indexes
-    ]
+    dates = [catalog_index(name) for name in DATE_INDEXES if name in indexes]
     brains = catalog.unrestrictedSearchResults(
         portal_type=["TalkRecap", "ResourceList"]
     )
